@@ -1,0 +1,43 @@
+import { loadConfig } from '../../config.js';
+import { startServer } from '../../http/server.js';
+import { EXIT_OK, UsageError, parse, type Command } from '../io.js';
+
+const help = `Usage: parley serve [--demo]
+
+Starts the Parley web server on PORT (default 8080). It applies pending
+migrations first. With --demo, an empty database is given the demo dialogue.
+
+Configuration (environment):
+  PORT                      port to listen on (default 8080)
+  HOST                      address to listen on (default localhost)
+  PARLEY_DATA_DIR           folder of the embedded database (default ./data)
+  DATABASE_URL              postgres://... to use a PostgreSQL server instead
+  LOG_LEVEL                 fatal, error, warn, info (default), debug, trace, silent
+  PARLEY_INSTALLATION_NAME  the name shown in the page header (default Parley)`;
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'start the web server',
+  help,
+  async run(args, io) {
+    const { positionals, values } = parse(args, { demo: { type: 'boolean' } }, help);
+    if (values.help) {
+      io.stdout(help);
+      return EXIT_OK;
+    }
+    if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`, help);
+    const server = await startServer(loadConfig(), { demo: values.demo === true });
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        server.app.log.info(`received ${signal}, closing`);
+        server.close().then(resolve, (err: unknown) => {
+          io.stderr(`Error while closing: ${(err as Error).message}`);
+          resolve();
+        });
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+    });
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * What the domain needs from storage, as small interfaces. Storage implements
+ * them with SQL (storage/*.repository.ts); services receive them as `deps`.
+ * Every read takes the viewer: the repositories filter through the access layer.
+ */
+import type { Viewer } from './access/viewer.js';
+import type { Account, Bundle, Dialogue, DialogueName, ExistingKeys, Issue, Meeting, Outcome, Side } from './records.js';
+import type { Category, IssueStatus, Level, OutcomeKind, OutcomeStatus } from './vocabulary.js';
+
+export interface DialogueSummary {
+  id: string;
+  key: string;
+  names: DialogueName[];
+  level: Level;
+  sides: Pick<Side, 'key' | 'country' | 'agency'>[];
+  meetingCount: number;
+  issueCount: number;
+  lastMeeting?: { number: number; date: string };
+  updatedAt: string;
+}
+
+export interface IssueFilter {
+  dialogue?: string;
+  status?: IssueStatus;
+  category?: Category;
+  raisedBy?: string;
+  respondent?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page, absent on the last one. */
+  nextCursor?: string;
+}
+
+export interface OutcomeFilter {
+  status?: OutcomeStatus;
+  kind?: OutcomeKind;
+  meeting?: number;
+}
+
+export interface DialogueReader {
+  list(viewer: Viewer): Promise<DialogueSummary[]>;
+  get(viewer: Viewer, key: string): Promise<Dialogue | undefined>;
+  /** True when the database holds no dialogue at all (for `parley demo`). */
+  isEmpty(): Promise<boolean>;
+}
+
+export interface IssueReader {
+  list(viewer: Viewer, filter: IssueFilter, page: { limit: number; after?: number }): Promise<Page<Issue>>;
+  get(viewer: Viewer, dialogueKey: string, issueKey: string): Promise<Issue | undefined>;
+  getById(viewer: Viewer, id: string): Promise<Issue | undefined>;
+}
+
+export interface MeetingReader {
+  list(viewer: Viewer, dialogueKey: string): Promise<Meeting[]>;
+  get(viewer: Viewer, dialogueKey: string, number: number): Promise<Meeting | undefined>;
+  accounts(viewer: Viewer, dialogueKey: string, number: number): Promise<Account[]>;
+  outcomes(viewer: Viewer, dialogueKey: string, filter: OutcomeFilter): Promise<Outcome[]>;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface BundleStore {
+  /** Keys on file for a dialogue, for validating a partial bundle against them. */
+  existingKeys(dialogueKey: string): Promise<ExistingKeys>;
+  /** Writes a validated bundle: insert or update by key, never delete. */
+  write(bundle: Bundle): Promise<ImportCounts>;
+}
+
+export interface Store {
+  dialogues: DialogueReader;
+  issues: IssueReader;
+  meetings: MeetingReader;
+  /** Runs `fn` in one transaction: all its writes land, or none. */
+  transaction<T>(fn: (tx: { bundles: BundleStore }) => Promise<T>): Promise<T>;
+  bundles: BundleStore;
+}

@@ -1,0 +1,96 @@
+/**
+ * The Fastify application as a plugin-free factory: everything it needs comes
+ * in as `deps`, so tests build it on a test database and use `app.inject`.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Store } from '../domain/ports.js';
+import { registerErrorHandling, sendError } from './error-handler.js';
+import { dialogueRoutes } from './routes/dialogues.routes.js';
+import { issueRoutes } from './routes/issues.routes.js';
+import { systemRoutes } from './routes/system.routes.js';
+
+export interface AppDeps {
+  store: Store;
+  engine: 'pglite' | 'postgres';
+  isReachable: () => Promise<boolean>;
+  installationName: string;
+  version: string;
+  /** Folder of the built web app (index.html); pages are not served without it. */
+  webRoot?: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    // Echo a caller's request id when it is sane, so logs can be joined across services.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 16 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Parley API',
+        version: deps.version,
+        description:
+          'The system of record for bilateral commercial dialogues between governments. ' +
+          'Errors are {"error":{"code","message","details"}} with a stable code.',
+      },
+      tags: [
+        { name: 'dialogues', description: 'Standing forums and their sides, people and principles' },
+        { name: 'issues', description: 'Problems raised by one side about a measure of the other' },
+        { name: 'meetings', description: "Meetings and each side's account of them" },
+        { name: 'outcomes', description: 'Areas of cooperation, commitments, actions, exchanges, events' },
+        { name: 'bundles', description: 'parley-dialogue/1 import and export' },
+        { name: 'system', description: 'Health and installation' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(systemRoutes(deps));
+  await app.register(dialogueRoutes(deps), { prefix: '/api/v1' });
+  await app.register(issueRoutes(deps), { prefix: '/api/v1' });
+
+  if (deps.webRoot && fs.existsSync(path.join(deps.webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: deps.webRoot, wildcard: false, index: ['index.html'] });
+    // Client-side routes: any other GET for a page gets the app; API paths keep their JSON 404.
+    app.setNotFoundHandler((request, reply) => {
+      const url = request.url.split('?')[0] ?? '';
+      if (request.method === 'GET' && !url.startsWith('/api/') && !path.extname(url)) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return sendError(reply, 404, 'route-not-found', `There is no ${request.method} ${url} here.`);
+    });
+  }
+  return app;
+}

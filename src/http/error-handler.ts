@@ -1,0 +1,62 @@
+/**
+ * The one mapping from errors to HTTP answers: `{"error":{"code","message","details"}}`
+ * with a stable code. 5xx answers never carry internals; they are logged with
+ * the request id instead.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { DomainError, NotFoundError, ValidationError, ConflictError, NotEmptyError } from '../domain/errors.js';
+
+const STATUS_BY_ERROR = new Map<abstract new (...args: never[]) => DomainError, number>([
+  [ValidationError, 400],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+  [NotEmptyError, 409],
+]);
+
+function statusOf(err: DomainError): number {
+  for (const [type, status] of STATUS_BY_ERROR) if (err instanceof type) return status;
+  return 400;
+}
+
+export function sendError(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
+  return reply.code(status).send({ error: details === undefined ? { code, message } : { code, message, details } });
+}
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'request';
+      const problems = err.validation.map((v) => ({
+        pointer: `/${where}${v.instancePath}`,
+        message: v.message ?? 'invalid value',
+      }));
+      return sendError(
+        reply,
+        400,
+        'validation-failed',
+        `Invalid ${where}: ${problems.map((p) => `${p.pointer}: ${p.message}`).join('; ')}`,
+        { problems },
+      );
+    }
+    if (err instanceof DomainError) {
+      return sendError(reply, statusOf(err), err.code, err.message, err.details);
+    }
+    if (isResponseSerializationError(err)) {
+      request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
+      return sendError(reply, 500, 'internal-error', `Something went wrong on our side (request ${request.id}).`);
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err }, 'request failed');
+      return sendError(reply, status, 'internal-error', `Something went wrong on our side (request ${request.id}).`);
+    }
+    // Fastify's own client errors (bad JSON body, payload too large, ...).
+    const code = err.code ? err.code.replace(/^FST_ERR_/, '').toLowerCase().replace(/_/g, '-') : 'bad-request';
+    return sendError(reply, status, code, err.message);
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, 'route-not-found', `There is no ${request.method} ${request.url.split('?')[0]} here.`),
+  );
+}

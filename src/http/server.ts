@@ -1,0 +1,76 @@
+/**
+ * The server process: open the database (PGlite folder or PostgreSQL), apply
+ * migrations, optionally load the demo, listen, and close cleanly on a signal.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import { importBundleText } from '../bundle/import.js';
+import { readDemoBundle } from '../demo/demo.js';
+import { isReachable, openDatabase, type DatabaseHandle } from '../storage/db.js';
+import { migrate } from '../storage/migrate.js';
+import { createStore } from '../storage/store.js';
+import { buildApp } from './app.js';
+import { PARLEY_VERSION } from '../version.js';
+
+export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+export interface RunningServer {
+  app: FastifyInstance;
+  handle: DatabaseHandle;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else the PGlite folder. */
+export function openConfiguredDatabase(config: Config, command: string): Promise<DatabaseHandle> {
+  return config.databaseUrl
+    ? openDatabase({ engine: 'postgres', url: config.databaseUrl })
+    : openDatabase({ engine: 'pglite', dataDir: path.join(config.dataDir), command });
+}
+
+export async function startServer(config: Config, options: { demo: boolean }): Promise<RunningServer> {
+  const handle = await openConfiguredDatabase(config, 'parley serve');
+  let app: FastifyInstance | undefined;
+  try {
+    await migrate(handle.db);
+    const store = createStore(handle.db);
+    let demoLoaded = false;
+    if (options.demo && (await store.dialogues.isEmpty())) {
+      await importBundleText(store, readDemoBundle());
+      demoLoaded = true;
+    }
+    app = await buildApp(
+      {
+        store,
+        engine: handle.engine,
+        isReachable: () => isReachable(handle.db),
+        installationName: config.installationName,
+        version: PARLEY_VERSION,
+        webRoot: WEB_ROOT,
+      },
+      {
+        level: config.logLevel,
+        redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      },
+    );
+    if (demoLoaded) app.log.info('loaded the demo dialogue into the empty database');
+    const address = await app.listen({ port: config.port, host: config.host });
+    app.log.info({ engine: handle.engine, location: handle.location }, `Parley is listening on ${address}`);
+    const running = app;
+    return {
+      app: running,
+      handle,
+      url: address,
+      async close() {
+        await running.close();
+        await handle.close();
+      },
+    };
+  } catch (err) {
+    await app?.close();
+    await handle.close();
+    throw err;
+  }
+}

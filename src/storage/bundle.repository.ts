@@ -1,0 +1,243 @@
+/**
+ * Writes a validated bundle record by record: a record whose key is on file is
+ * updated only when a field differs (its version then goes up by one), a new
+ * one is inserted, and nothing is ever deleted. Importing the same bundle twice
+ * therefore changes nothing.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { BundleStore, ImportCounts } from '../domain/ports.js';
+import type { AccountFields, Bundle, ExistingKeys } from '../domain/records.js';
+import type { Database } from './database.js';
+
+type Row = Record<string, unknown>;
+type Values = Record<string, unknown>;
+
+/** Stable JSON with sorted keys: jsonb does not keep the order keys were written in. */
+function canonical(value: unknown): string {
+  if (value === undefined || value === null) return 'null';
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Row)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** A value as a query parameter: objects and arrays go to jsonb as JSON text. */
+function param(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return value;
+}
+
+function condition(match: Values): RawBuilder<unknown> {
+  return sql.join(
+    Object.entries(match).map(([c, v]) => (v === null ? sql`${sql.ref(c)} is null` : sql`${sql.ref(c)} = ${v}`)),
+    sql` and `,
+  );
+}
+
+export function createBundleStore(db: Kysely<Database>): BundleStore {
+  const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+
+  /**
+   * Inserts or updates one row matched by `match`. `fields` are compared and
+   * updated; `onInsert` are set only when the row is created.
+   */
+  async function upsert(table: keyof Database, match: Values, fields: Values, onInsert: Values): Promise<string> {
+    const found = await sql<Row>`select * from ${sql.table(table)} where ${condition(match)}`.execute(db);
+    const row = found.rows[0];
+    if (!row) {
+      const all = { ...match, ...fields, ...onInsert };
+      const cols = Object.keys(all);
+      const inserted = await sql<{ id: string }>`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))})
+        values (${sql.join(cols.map((c) => sql`${param(all[c])}`))}) returning id`.execute(db);
+      counts.created++;
+      return inserted.rows[0]!.id;
+    }
+    const changed = Object.keys(fields).filter((c) => canonical(row[c]) !== canonical(fields[c]));
+    if (changed.length === 0) {
+      counts.unchanged++;
+      return row.id as string;
+    }
+    await sql`update ${sql.table(table)} set ${sql.join(changed.map((c) => sql`${sql.ref(c)} = ${param(fields[c])}`))},
+      version = version + 1, updated_at = now() where id = ${row.id as string}`.execute(db);
+    counts.updated++;
+    return row.id as string;
+  }
+
+  /** The next free position under a parent, so merged records append in order. */
+  async function positions(table: keyof Database, parentColumn: string, parentId: string) {
+    const r = await sql<{
+      max: number | null;
+    }>`select max(position) as max from ${sql.table(table)} where ${sql.ref(parentColumn)} = ${parentId}`.execute(db);
+    let next = (r.rows[0]?.max ?? -1) + 1;
+    return () => next++;
+  }
+
+  return {
+    async existingKeys(dialogueKey: string): Promise<ExistingKeys> {
+      const d = await db.selectFrom('dialogues').where('key', '=', dialogueKey).select('id').executeTakeFirst();
+      if (!d) return { sides: [], people: [], issues: [], meetings: new Map(), outcomes: new Map() };
+      const [sides, people, issues, meetings, outcomes] = await Promise.all([
+        db.selectFrom('sides').where('dialogue_id', '=', d.id).select('key').execute(),
+        db.selectFrom('people').where('dialogue_id', '=', d.id).select('key').execute(),
+        db.selectFrom('issues').where('dialogue_id', '=', d.id).select('key').execute(),
+        db.selectFrom('meetings').where('dialogue_id', '=', d.id).select(['key', 'number']).execute(),
+        db
+          .selectFrom('outcomes')
+          .innerJoin('accounts', 'accounts.id', 'outcomes.account_id')
+          .innerJoin('meetings', 'meetings.id', 'accounts.meeting_id')
+          .where('outcomes.dialogue_id', '=', d.id)
+          .select(['outcomes.key', 'meetings.key as meeting_key', 'accounts.side_key'])
+          .execute(),
+      ]);
+      return {
+        sides: sides.map((r) => r.key),
+        people: people.map((r) => r.key),
+        issues: issues.map((r) => r.key),
+        meetings: new Map(meetings.map((r) => [r.key, r.number])),
+        outcomes: new Map(outcomes.map((r) => [r.key, `${r.meeting_key}/${r.side_key ?? 'joint'}`])),
+      };
+    },
+
+    async write(bundle: Bundle): Promise<ImportCounts> {
+      counts.created = counts.updated = counts.unchanged = 0;
+      const d = bundle.dialogue;
+      const dialogueId = await upsert(
+        'dialogues',
+        { key: d.key },
+        { level: d.level, cadence: d.cadence, mandate: d.mandate, established: d.established },
+        { visibility: 'public' },
+      );
+      const under = { dialogue_id: dialogueId };
+
+      let next = await positions('dialogue_names', 'dialogue_id', dialogueId);
+      for (const n of d.names) {
+        await upsert(
+          'dialogue_names',
+          { ...under, side_key: n.side },
+          { text: n.text },
+          { position: next(), owner_side: n.side, visibility: 'public' },
+        );
+      }
+      next = await positions('sides', 'dialogue_id', dialogueId);
+      for (const s of d.sides) {
+        await upsert(
+          'sides',
+          { ...under, key: s.key },
+          { country: s.country, agency: s.agency, press_contact: s.pressContact, about: s.about },
+          { position: next(), owner_side: s.key, visibility: 'public' },
+        );
+      }
+      next = await positions('people', 'dialogue_id', dialogueId);
+      for (const p of d.people) {
+        await upsert(
+          'people',
+          { ...under, key: p.key },
+          { side_key: p.side, name: p.name, title: p.title, owner_side: p.side },
+          { position: next(), visibility: 'public' },
+        );
+      }
+      next = await positions('principles', 'dialogue_id', dialogueId);
+      for (const p of d.principles) {
+        await upsert(
+          'principles',
+          { ...under, side_key: p.side, kind: p.kind, topic: p.topic },
+          { text: p.text },
+          { position: next(), owner_side: p.side, visibility: 'public' },
+        );
+      }
+
+      next = await positions('issues', 'dialogue_id', dialogueId);
+      for (const i of bundle.issues) {
+        await upsert(
+          'issues',
+          { ...under, key: i.key },
+          {
+            title: i.title,
+            summary: i.summary,
+            raised_by: i.raisedBy,
+            respondent: i.respondent,
+            category: i.category,
+            topics: i.topics,
+            sectors: i.sectors,
+            products: i.products,
+            economies: i.economies,
+            regions: i.regions,
+            status: i.status,
+            visibility: i.visibility,
+            owner_side: i.owner,
+          },
+          { position: next() },
+        );
+      }
+      const issueIds = new Map(
+        (await db.selectFrom('issues').where('dialogue_id', '=', dialogueId).select(['id', 'key']).execute()).map(
+          (r) => [r.key, r.id],
+        ),
+      );
+
+      for (const m of bundle.meetings) {
+        // The bundle has no tier for meetings and accounts: a published account
+        // is public, an unpublished one shared with the other delegation. The
+        // tier is set when the record is created and then left to Parley.
+        const published = m.accounts.some((a) => a.published !== undefined);
+        const meetingId = await upsert(
+          'meetings',
+          { ...under, key: m.key },
+          {
+            number: m.number,
+            starts_on: m.date,
+            ends_on: m.endDate,
+            format: m.format,
+            place: m.place,
+            host: m.host,
+            chairs: m.chairs,
+            participants: m.participants,
+          },
+          { visibility: published ? 'public' : 'shared' },
+        );
+        const nextAccount = await positions('accounts', 'meeting_id', meetingId);
+        for (const a of m.accounts) await writeAccount(dialogueId, meetingId, a, nextAccount, issueIds);
+      }
+      return { ...counts };
+    },
+  };
+
+  async function writeAccount(
+    dialogueId: string,
+    meetingId: string,
+    a: AccountFields,
+    nextPosition: () => number,
+    issueIds: Map<string, string>,
+  ) {
+    const visibility = a.published !== undefined ? 'public' : 'shared';
+    const accountId = await upsert(
+      'accounts',
+      { meeting_id: meetingId, side_key: a.side },
+      { published_on: a.published, source: a.source, next_meeting: a.nextMeeting, notes: a.notes },
+      { position: nextPosition(), owner_side: a.side, visibility },
+    );
+    const nextRaising = await positions('account_raisings', 'account_id', accountId);
+    for (const r of a.raised) {
+      await upsert(
+        'account_raisings',
+        { account_id: accountId, by_side: r.by, issue_id: issueIds.get(r.issue)! },
+        { stance: r.stance },
+        { position: nextRaising() },
+      );
+    }
+    const nextOutcome = await positions('outcomes', 'account_id', accountId);
+    for (const o of a.outcomes) {
+      await upsert(
+        'outcomes',
+        { dialogue_id: dialogueId, key: o.key },
+        { kind: o.kind, title: o.title, owners: o.owners, due_on: o.due, status: o.status },
+        { account_id: accountId, position: nextOutcome(), owner_side: a.side, visibility },
+      );
+    }
+  }
+}

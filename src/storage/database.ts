@@ -1,0 +1,147 @@
+/** Kysely's view of the tables created by migrations/. */
+import type { ColumnType, Generated } from 'kysely';
+
+type Json = unknown;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Seq = ColumnType<string, never, never>;
+
+interface Versioned {
+  id: Generated<string>;
+  owner_side: string | null;
+  visibility: Generated<string>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DialoguesTable extends Versioned {
+  seq: Seq;
+  key: string;
+  level: string;
+  cadence: Json | null;
+  mandate: Json | null;
+  established: Json | null;
+}
+
+export interface SidesTable extends Versioned {
+  dialogue_id: string;
+  key: string;
+  position: number;
+  country: string;
+  agency: Json;
+  press_contact: Json | null;
+  about: Json | null;
+}
+
+export interface DialogueNamesTable extends Versioned {
+  dialogue_id: string;
+  side_key: string | null;
+  position: number;
+  text: Json;
+}
+
+export interface PeopleTable extends Versioned {
+  dialogue_id: string;
+  key: string;
+  position: number;
+  side_key: string;
+  name: Json;
+  title: Json;
+}
+
+export interface PrinciplesTable extends Versioned {
+  dialogue_id: string;
+  position: number;
+  side_key: string;
+  kind: string;
+  topic: string;
+  text: Json;
+}
+
+export interface IssuesTable extends Versioned {
+  seq: Seq;
+  dialogue_id: string;
+  key: string;
+  position: number;
+  title: Json;
+  summary: Json | null;
+  raised_by: string;
+  respondent: string;
+  category: string;
+  topics: Json;
+  sectors: Json;
+  products: Json;
+  economies: Json;
+  regions: Json;
+  status: string;
+}
+
+export interface MeetingsTable extends Versioned {
+  seq: Seq;
+  dialogue_id: string;
+  key: string;
+  number: number;
+  starts_on: string;
+  ends_on: string | null;
+  format: string;
+  place: Json | null;
+  host: string | null;
+  chairs: Json;
+  participants: Json;
+}
+
+export interface AccountsTable extends Versioned {
+  meeting_id: string;
+  side_key: string | null;
+  position: number;
+  published_on: string | null;
+  source: Json | null;
+  next_meeting: Json | null;
+  notes: Json | null;
+}
+
+export interface AccountRaisingsTable {
+  id: Generated<string>;
+  account_id: string;
+  issue_id: string;
+  by_side: string;
+  position: number;
+  stance: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OutcomesTable extends Versioned {
+  seq: Seq;
+  dialogue_id: string;
+  account_id: string;
+  key: string;
+  position: number;
+  kind: string;
+  title: Json;
+  owners: Json;
+  due_on: string | null;
+  status: string;
+}
+
+export interface SchemaMigrationsTable {
+  version: string;
+  name: string;
+  checksum: string;
+  applied_at: Timestamp;
+}
+
+export interface Database {
+  dialogues: DialoguesTable;
+  sides: SidesTable;
+  dialogue_names: DialogueNamesTable;
+  people: PeopleTable;
+  principles: PrinciplesTable;
+  issues: IssuesTable;
+  meetings: MeetingsTable;
+  accounts: AccountsTable;
+  account_raisings: AccountRaisingsTable;
+  outcomes: OutcomesTable;
+  schema_migrations: SchemaMigrationsTable;
+}

@@ -1,0 +1,87 @@
+/**
+ * One Kysely instance over either engine: an embedded PGlite database in a
+ * data folder (the default), or a PostgreSQL server (DATABASE_URL). Both speak
+ * the PostgreSQL protocol through node-postgres, so the same SQL runs on both.
+ */
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.js';
+import { lockDataFolder } from './data-lock.js';
+
+// Calendar dates stay ISO strings ('2024-04-04'): no time zone may shift them.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Where the data lives, for messages: a folder, "memory" or a redacted URL. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export type OpenOptions =
+  | { engine: 'postgres'; url: string; max?: number }
+  | { engine: 'pglite'; dataDir: string; command: string }
+  | { engine: 'pglite-memory' };
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres';
+  }
+}
+
+/** Opens the database; for a PGlite folder, takes its process lock first. */
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (options.engine === 'postgres') {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', location: redact(options.url), close: () => db.destroy() };
+  }
+  let release: (() => void) | undefined;
+  let pglite: PGlite;
+  let location = 'memory';
+  if (options.engine === 'pglite') {
+    release = lockDataFolder(options.dataDir, options.command);
+    location = options.dataDir;
+    try {
+      pglite = await PGlite.create(path.join(options.dataDir, 'pgdata'));
+    } catch (err) {
+      release();
+      throw err;
+    }
+  } else {
+    pglite = await PGlite.create();
+  }
+  // PGlite serves one connection: a larger pool overlaps transactions and fails.
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'pglite',
+    location,
+    async close() {
+      await db.destroy();
+      await pglite.close();
+      release?.();
+    },
+  };
+}
+
+/** True when the database answers a trivial query. */
+export async function isReachable(db: Kysely<Database>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
