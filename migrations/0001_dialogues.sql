@@ -131,7 +131,8 @@ create table meetings (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   unique (dialogue_id, key),
-  unique (dialogue_id, number),
+  -- Checked at commit, so that an import may renumber meetings (swap 1 and 2).
+  unique (dialogue_id, number) deferrable initially deferred,
   check (ends_on is null or ends_on >= starts_on),
   check (format not in ('in-person', 'hybrid') or place is not null),
   check (visibility <> 'internal' or owner_side is not null)

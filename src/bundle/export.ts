@@ -60,19 +60,18 @@ export async function exportBundle(store: Store, viewer: Viewer, dialogueKey: st
         host: m.host,
         chairs: m.chairs,
         participants: m.participants,
-        accounts: accounts.map(
-          (a): AccountFields =>
-            defined({
-              side: a.side,
-              published: a.published,
-              source: a.source,
-              raised: a.raised,
-              outcomes: a.outcomes.map((o) =>
-                defined({ key: o.key, kind: o.kind, title: o.title, owners: o.owners, due: o.due, status: o.status }),
-              ),
-              nextMeeting: a.nextMeeting,
-              notes: a.notes,
-            }),
+        accounts: accounts.map((a): AccountFields =>
+          defined({
+            side: a.side,
+            published: a.published,
+            source: a.source,
+            raised: a.raised,
+            outcomes: a.outcomes.map((o) =>
+              defined({ key: o.key, kind: o.kind, title: o.title, owners: o.owners, due: o.due, status: o.status }),
+            ),
+            nextMeeting: a.nextMeeting,
+            notes: a.notes,
+          }),
         ),
       }),
     );

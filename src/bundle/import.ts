@@ -41,6 +41,7 @@ export async function importBundle(store: Store, doc: unknown): Promise<ImportRe
 /** Imports bundle text (JSON). */
 export async function importBundleText(store: Store, text: string): Promise<ImportResult> {
   const parsed = parseJson(text);
-  if (!parsed.ok) throw new ValidationError(`The bundle is not valid JSON:\n${formatProblems(parsed.problems)}`, parsed.problems);
+  if (!parsed.ok)
+    throw new ValidationError(`The bundle is not valid JSON:\n${formatProblems(parsed.problems)}`, parsed.problems);
   return importBundle(store, parsed.value);
 }

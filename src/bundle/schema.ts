@@ -23,6 +23,8 @@ import {
 import { closest } from '../shared/suggest.js';
 
 export const BUNDLE_FORMAT = 'parley-dialogue/1';
+/** The largest meeting number the database holds (a 32-bit integer column). */
+export const MAX_MEETING_NUMBER = 2147483647;
 
 function show(v: unknown): string {
   if (v === undefined) return 'nothing';
@@ -53,19 +55,23 @@ const key = z
   });
 
 function isCalendarDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  // Years 0001-9999: PostgreSQL has no year 0, and five-digit years are not ISO calendar dates.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || s.startsWith('0000')) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 export const dateSchema = z
   .string({ error: (iss) => `expected a date like "2024-04-04", got ${show(iss.input)}` })
-  .refine(isCalendarDate, { error: (iss) => `${show(iss.input)} is not a calendar date (expected YYYY-MM-DD, like "2024-04-04")` });
+  .refine(isCalendarDate, {
+    error: (iss) => `${show(iss.input)} is not a calendar date (expected YYYY-MM-DD, like "2024-04-04")`,
+  });
 
 const country = z
   .string({ error: (iss) => `expected an ISO 3166-1 alpha-2 country code like "CN", got ${show(iss.input)}` })
   .regex(COUNTRY_PATTERN, {
-    error: (iss) => `${show(iss.input)} is not a country code (expected two capital letters, ISO 3166-1 alpha-2, like "US")`,
+    error: (iss) =>
+      `${show(iss.input)} is not a country code (expected two capital letters, ISO 3166-1 alpha-2, like "US")`,
   });
 
 /** Localized text: at least one language, BCP 47 tags, non-empty strings. */
@@ -79,7 +85,9 @@ export const textSchema = z
       .min(1, { error: 'expected non-empty text (leave the language out instead)' }),
     {
       error: (iss) =>
-        `expected a localized text, an object from language to string like {"en": "...", "zh": "..."}, got ${show(iss.input)}`,
+        iss.code === 'invalid_key'
+          ? `${show(iss.input)} is not a language tag (expected BCP 47, like "en" or "zh")`
+          : `expected a localized text, an object from language to string like {"en": "...", "zh": "..."}, got ${show(iss.input)}`,
     },
   )
   .refine((t) => Object.keys(t).length > 0, { error: 'a localized text needs at least one language' });
@@ -94,7 +102,7 @@ function strictObject<T extends z.ZodRawShape>(shape: T) {
             const guess = closest(k, allowed);
             return `unknown field "${k}"${guess ? ` (did you mean "${guess}"?)` : ` (allowed: ${allowed.join(', ')})`}`;
           })
-          .join('; ');
+          .join('\n');
       }
       return `expected an object, got ${show(iss.input)}`;
     },
@@ -117,7 +125,10 @@ const sideSchema = strictObject({
   agency: textSchema,
   pressContact: strictObject({
     office: textSchema,
-    email: z.string().email({ error: (iss) => `${show(iss.input)} is not an e-mail address` }).optional(),
+    email: z
+      .string()
+      .email({ error: (iss) => `${show(iss.input)} is not an e-mail address` })
+      .optional(),
     phone: z.string().min(1).optional(),
   }).optional(),
   about: textSchema.optional(),
@@ -195,7 +206,9 @@ const accountSchema = strictObject({
     url: z.url({ error: (iss) => `${show(iss.input)} is not a URL` }).optional(),
     language: z
       .string()
-      .regex(LANGUAGE_TAG_PATTERN, { error: (iss) => `${show(iss.input)} is not a language tag (expected BCP 47, like "en")` })
+      .regex(LANGUAGE_TAG_PATTERN, {
+        error: (iss) => `${show(iss.input)} is not a language tag (expected BCP 47, like "en")`,
+      })
       .optional(),
   }).optional(),
   raised: list(strictObject({ by: key, issue: key, stance: oneOf(STANCES, 'a stance') })),
@@ -215,7 +228,10 @@ const meetingSchema = strictObject({
   number: z
     .number({ error: (iss) => `expected a whole number 1 or more, got ${show(iss.input)}` })
     .int({ error: (iss) => `expected a whole number 1 or more, got ${show(iss.input)}` })
-    .min(1, { error: (iss) => `expected a whole number 1 or more, got ${show(iss.input)}` }),
+    .min(1, { error: (iss) => `expected a whole number 1 or more, got ${show(iss.input)}` })
+    .max(MAX_MEETING_NUMBER, {
+      error: (iss) => `expected a meeting number up to ${MAX_MEETING_NUMBER}, got ${show(iss.input)}`,
+    }),
   date: dateSchema,
   endDate: dateSchema.optional(),
   format: oneOf(MEETING_FORMATS, 'a meeting format'),

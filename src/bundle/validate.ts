@@ -32,7 +32,42 @@ export function pointer(path: readonly PropertyKey[]): string {
 }
 
 function fromZod(error: z.ZodError): Problem[] {
-  return error.issues.map((i) => ({ pointer: pointer(i.path), message: i.message }));
+  return error.issues.flatMap((i) => {
+    if (i.code === 'unrecognized_keys') {
+      // One problem per unknown field, pointing at the field itself.
+      const messages = i.message.split('\n');
+      return i.keys.map((k, n) => ({
+        pointer: pointer([...i.path, k]),
+        message: messages[n] ?? `unknown field "${k}"`,
+      }));
+    }
+    return [{ pointer: pointer(i.path), message: i.message }];
+  });
+}
+
+/**
+ * Strings that no database text column can hold: the NUL character, and UTF-16
+ * halves of a character without their other half (broken Unicode).
+ */
+function unstorableText(value: unknown, path: PropertyKey[], out: Problem[]): void {
+  const check = (s: string, at: PropertyKey[], what: string) => {
+    if (s.includes('\u0000'))
+      out.push({
+        pointer: pointer(at),
+        message: `${what} contains the NUL character (U+0000), which cannot be stored`,
+      });
+    else if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s)) {
+      out.push({ pointer: pointer(at), message: `${what} contains broken Unicode (half of a surrogate pair)` });
+    }
+  };
+  if (typeof value === 'string') check(value, path, 'the text');
+  else if (Array.isArray(value)) value.forEach((v, i) => unstorableText(v, [...path, i], out));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      check(k, [...path, k], 'the field name');
+      unstorableText(v, [...path, k], out);
+    }
+  }
 }
 
 /** Parses JSON text, reporting a syntax error with its position. */
@@ -50,8 +85,19 @@ function unknownRef(kind: string, value: string, known: string[]): string {
   return `unknown ${kind} key "${value}"${guess ? ` (did you mean "${guess}"?` : ' ('}known: ${known.length ? listForMessage(known) : 'none'})`;
 }
 
+/**
+ * How an account is named in messages and in ExistingKeys.outcomes: "meeting/side",
+ * or "meeting/(joint statement)", which no side key can spell.
+ */
+export function accountLabel(meetingKey: string, side: string | null): string {
+  return `${meetingKey}/${side ?? '(joint statement)'}`;
+}
+
 /** Validates a parsed JSON value against the spec and the records it refers to. */
 export function validateBundle(input: unknown, existing: ExistingKeys = NO_EXISTING): ValidationResult {
+  const broken: Problem[] = [];
+  unstorableText(input, [], broken);
+  if (broken.length > 0) return { ok: false, problems: broken };
   const parsed = bundleSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: fromZod(parsed.error) };
   const b: ParsedBundle = parsed.data;
@@ -80,9 +126,21 @@ export function validateBundle(input: unknown, existing: ExistingKeys = NO_EXIST
     if (!personKeys.includes(value)) add(path, unknownRef('person', value, personKeys));
   };
 
-  uniq(d.sides.map((s) => s.key), (i) => ['dialogue', 'sides', i, 'key'], 'side key');
-  uniq(d.people.map((p) => p.key), (i) => ['dialogue', 'people', i, 'key'], 'person key');
-  uniq(d.names.map((n) => n.side ?? '(neutral)'), (i) => ['dialogue', 'names', i, 'side'], 'name for side');
+  uniq(
+    d.sides.map((s) => s.key),
+    (i) => ['dialogue', 'sides', i, 'key'],
+    'side key',
+  );
+  uniq(
+    d.people.map((p) => p.key),
+    (i) => ['dialogue', 'people', i, 'key'],
+    'person key',
+  );
+  uniq(
+    d.names.map((n) => n.side ?? '(neutral)'),
+    (i) => ['dialogue', 'names', i, 'side'],
+    'name for side',
+  );
   uniq(
     d.principles.map((p) => `${p.side}/${p.kind}/${p.topic}`),
     (i) => ['dialogue', 'principles', i],
@@ -93,18 +151,33 @@ export function validateBundle(input: unknown, existing: ExistingKeys = NO_EXIST
   d.people.forEach((p, i) => checkSide(['dialogue', 'people', i, 'side'], p.side));
   d.principles.forEach((p, i) => checkSide(['dialogue', 'principles', i, 'side'], p.side));
 
-  uniq(b.issues.map((i) => i.key), (i) => ['issues', i, 'key'], 'issue key');
+  uniq(
+    b.issues.map((i) => i.key),
+    (i) => ['issues', i, 'key'],
+    'issue key',
+  );
   b.issues.forEach((issue, i) => {
     checkSide(['issues', i, 'raisedBy'], issue.raisedBy);
     checkSide(['issues', i, 'respondent'], issue.respondent);
     if (issue.raisedBy === issue.respondent) {
-      add(['issues', i, 'respondent'], `the respondent must be another side than the one raising the issue ("${issue.raisedBy}")`);
+      add(
+        ['issues', i, 'respondent'],
+        `the respondent must be another side than the one raising the issue ("${issue.raisedBy}")`,
+      );
     }
     if (issue.owner !== undefined) checkSide(['issues', i, 'owner'], issue.owner);
   });
 
-  uniq(b.meetings.map((m) => m.key), (i) => ['meetings', i, 'key'], 'meeting key');
-  uniq(b.meetings.map((m) => String(m.number)), (i) => ['meetings', i, 'number'], 'meeting number');
+  uniq(
+    b.meetings.map((m) => m.key),
+    (i) => ['meetings', i, 'key'],
+    'meeting key',
+  );
+  uniq(
+    b.meetings.map((m) => String(m.number)),
+    (i) => ['meetings', i, 'number'],
+    'meeting number',
+  );
   const bundleMeetingKeys = new Set(b.meetings.map((m) => m.key));
   const outcomeOwners = new Map<string, string>();
   b.meetings.forEach((m, mi) => {
@@ -122,20 +195,31 @@ export function validateBundle(input: unknown, existing: ExistingKeys = NO_EXIST
     if (m.host !== undefined) checkSide(['meetings', mi, 'host'], m.host);
     m.chairs.forEach((c, i) => checkPerson(['meetings', mi, 'chairs', i], c));
     m.participants.forEach((p, i) => checkSide(['meetings', mi, 'participants', i, 'side'], p.side));
-    uniq(m.accounts.map((a) => a.side ?? '(joint)'), (i) => ['meetings', mi, 'accounts', i, 'side'], 'account for side');
+    uniq(
+      m.accounts.map((a) => a.side ?? '(joint)'),
+      (i) => ['meetings', mi, 'accounts', i, 'side'],
+      'account for side',
+    );
     m.accounts.forEach((a, ai) => {
       const at: PropertyKey[] = ['meetings', mi, 'accounts', ai];
       if (a.side !== null) checkSide([...at, 'side'], a.side);
-      uniq(a.raised.map((r) => `${r.by}/${r.issue}`), (i) => [...at, 'raised', i], 'raising (by/issue)');
+      uniq(
+        a.raised.map((r) => `${r.by}/${r.issue}`),
+        (i) => [...at, 'raised', i],
+        'raising (by/issue)',
+      );
       a.raised.forEach((r, ri) => {
         checkSide([...at, 'raised', ri, 'by'], r.by);
         if (!issueKeys.includes(r.issue)) add([...at, 'raised', ri, 'issue'], unknownRef('issue', r.issue, issueKeys));
       });
-      const accountRef = `${m.key}/${a.side ?? 'joint'}`;
+      const accountRef = accountLabel(m.key, a.side);
       a.outcomes.forEach((o, oi) => {
         const firstHere = outcomeOwners.get(o.key);
         if (firstHere !== undefined) {
-          add([...at, 'outcomes', oi, 'key'], `duplicate outcome key "${o.key}" (outcome keys are unique in the whole dialogue; already in ${firstHere})`);
+          add(
+            [...at, 'outcomes', oi, 'key'],
+            `duplicate outcome key "${o.key}" (outcome keys are unique in the whole dialogue; already in ${firstHere})`,
+          );
         } else {
           outcomeOwners.set(o.key, accountRef);
           const onFile = existing.outcomes.get(o.key);
@@ -149,7 +233,10 @@ export function validateBundle(input: unknown, existing: ExistingKeys = NO_EXIST
       if (next) {
         if (next.leadBy !== undefined) checkPerson([...at, 'nextMeeting', 'leadBy'], next.leadBy);
         if (next.earliest !== undefined && next.latest !== undefined && next.latest < next.earliest) {
-          add([...at, 'nextMeeting', 'latest'], `the latest date ${next.latest} is before the earliest ${next.earliest}`);
+          add(
+            [...at, 'nextMeeting', 'latest'],
+            `the latest date ${next.latest} is before the earliest ${next.earliest}`,
+          );
         }
       }
     });

@@ -35,7 +35,12 @@ export const processIo: Io = {
 /** parseArgs that turns its errors into UsageErrors carrying the command's help. */
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, help: string) {
   try {
-    return parseArgs({ args, options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args,
+      options: { help: { type: 'boolean', short: 'h' }, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, '.'), help);
   }

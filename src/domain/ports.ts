@@ -4,7 +4,17 @@
  * Every read takes the viewer: the repositories filter through the access layer.
  */
 import type { Viewer } from './access/viewer.js';
-import type { Account, Bundle, Dialogue, DialogueName, ExistingKeys, Issue, Meeting, Outcome, Side } from './records.js';
+import type {
+  Account,
+  Bundle,
+  Dialogue,
+  DialogueName,
+  ExistingKeys,
+  Issue,
+  Meeting,
+  Outcome,
+  Side,
+} from './records.js';
 import type { Category, IssueStatus, Level, OutcomeKind, OutcomeStatus } from './vocabulary.js';
 
 export interface DialogueSummary {

@@ -205,6 +205,6 @@ export interface ExistingKeys {
   issues: string[];
   /** meeting key → number */
   meetings: Map<string, number>;
-  /** outcome key → "meetingKey/side" of the account that reported it */
+  /** outcome key → "meetingKey/side" (or "meetingKey/(joint statement)") of the account that reported it */
   outcomes: Map<string, string>;
 }

@@ -17,7 +17,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Store } from '../domain/ports.js';
-import { registerErrorHandling, sendError } from './error-handler.js';
+import { registerErrorHandling } from './error-handler.js';
 import { dialogueRoutes } from './routes/dialogues.routes.js';
 import { issueRoutes } from './routes/issues.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
@@ -34,7 +34,10 @@ export interface AppDeps {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logger'] = false): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps,
+  logger: FastifyServerOptions['logger'] = false,
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     // Echo a caller's request id when it is sane, so logs can be joined across services.
@@ -47,7 +50,11 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  const webRoot = deps.webRoot && fs.existsSync(path.join(deps.webRoot, 'index.html')) ? deps.webRoot : undefined;
+  registerErrorHandling(
+    app,
+    webRoot ? { serveApp: (reply) => reply.type('text/html').sendFile('index.html') } : undefined,
+  );
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -81,16 +88,8 @@ export async function buildApp(deps: AppDeps, logger: FastifyServerOptions['logg
   await app.register(dialogueRoutes(deps), { prefix: '/api/v1' });
   await app.register(issueRoutes(deps), { prefix: '/api/v1' });
 
-  if (deps.webRoot && fs.existsSync(path.join(deps.webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: deps.webRoot, wildcard: false, index: ['index.html'] });
-    // Client-side routes: any other GET for a page gets the app; API paths keep their JSON 404.
-    app.setNotFoundHandler((request, reply) => {
-      const url = request.url.split('?')[0] ?? '';
-      if (request.method === 'GET' && !url.startsWith('/api/') && !path.extname(url)) {
-        return reply.type('text/html').sendFile('index.html');
-      }
-      return sendError(reply, 404, 'route-not-found', `There is no ${request.method} ${url} here.`);
-    });
+  if (webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
   }
   return app;
 }

@@ -23,7 +23,7 @@ export function sendError(reply: FastifyReply, status: number, code: string, mes
   return reply.code(status).send({ error: details === undefined ? { code, message } : { code, message, details } });
 }
 
-export function registerErrorHandling(app: FastifyInstance) {
+export function registerErrorHandling(app: FastifyInstance, pages?: { serveApp: (reply: FastifyReply) => unknown }) {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'request';
@@ -52,11 +52,21 @@ export function registerErrorHandling(app: FastifyInstance) {
       return sendError(reply, status, 'internal-error', `Something went wrong on our side (request ${request.id}).`);
     }
     // Fastify's own client errors (bad JSON body, payload too large, ...).
-    const code = err.code ? err.code.replace(/^FST_ERR_/, '').toLowerCase().replace(/_/g, '-') : 'bad-request';
+    const code = err.code
+      ? err.code
+          .replace(/^FST_ERR_/, '')
+          .toLowerCase()
+          .replace(/_/g, '-')
+      : 'bad-request';
     return sendError(reply, status, code, err.message);
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendError(reply, 404, 'route-not-found', `There is no ${request.method} ${request.url.split('?')[0]} here.`),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    // Client-side routes of the web app: any other GET for a page gets the app; API paths keep their JSON 404.
+    if (pages && request.method === 'GET' && !url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(url)) {
+      return pages.serveApp(reply);
+    }
+    return sendError(reply, 404, 'route-not-found', `There is no ${request.method} ${url} here.`);
+  });
 }

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { importBundleText } from '../bundle/import.js';
 import { readDemoBundle } from '../demo/demo.js';
-import { isReachable, openDatabase, type DatabaseHandle } from '../storage/db.js';
+import { isReachable, openDatabase, withStartupLock, type DatabaseHandle } from '../storage/db.js';
 import { migrate } from '../storage/migrate.js';
 import { createStore } from '../storage/store.js';
 import { buildApp } from './app.js';
@@ -34,13 +34,13 @@ export async function startServer(config: Config, options: { demo: boolean }): P
   const handle = await openConfiguredDatabase(config, 'parley serve');
   let app: FastifyInstance | undefined;
   try {
-    await migrate(handle.db);
     const store = createStore(handle.db);
-    let demoLoaded = false;
-    if (options.demo && (await store.dialogues.isEmpty())) {
+    const demoLoaded = await withStartupLock(handle, async () => {
+      await migrate(handle.db);
+      if (!options.demo || !(await store.dialogues.isEmpty())) return false;
       await importBundleText(store, readDemoBundle());
-      demoLoaded = true;
-    }
+      return true;
+    });
     app = await buildApp(
       {
         store,

@@ -44,9 +44,7 @@ export const Side = z
   })
   .meta({ id: 'Side' });
 
-export const Person = z
-  .object({ key: z.string(), side: z.string(), name: Text, title: Text })
-  .meta({ id: 'Person' });
+export const Person = z.object({ key: z.string(), side: z.string(), name: Text, title: Text }).meta({ id: 'Person' });
 
 export const Principle = z
   .object({ side: z.string(), kind: z.enum(PRINCIPLE_KINDS), topic: z.string(), text: Text })
@@ -144,7 +142,9 @@ export const Account = z
     meeting: z.number().int(),
     side: z.string().nullable(),
     published: z.string().optional(),
-    source: z.object({ title: z.string().optional(), url: z.string().optional(), language: z.string().optional() }).optional(),
+    source: z
+      .object({ title: z.string().optional(), url: z.string().optional(), language: z.string().optional() })
+      .optional(),
     raised: z.array(z.object({ by: z.string(), issue: z.string(), stance: z.enum(STANCES) })),
     outcomes: z.array(Outcome),
     nextMeeting: z

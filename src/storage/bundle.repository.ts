@@ -52,12 +52,17 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
     if (!row) {
       const all = { ...match, ...fields, ...onInsert };
       const cols = Object.keys(all);
-      const inserted = await sql<{ id: string }>`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))})
+      const inserted = await sql<{
+        id: string;
+      }>`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))})
         values (${sql.join(cols.map((c) => sql`${param(all[c])}`))}) returning id`.execute(db);
       counts.created++;
       return inserted.rows[0]!.id;
     }
-    const changed = Object.keys(fields).filter((c) => canonical(row[c]) !== canonical(fields[c]));
+    // An optional field absent from the bundle means "not known": what is on file stays.
+    const changed = Object.keys(fields).filter(
+      (c) => fields[c] !== undefined && canonical(row[c]) !== canonical(fields[c]),
+    );
     if (changed.length === 0) {
       counts.unchanged++;
       return row.id as string;
@@ -99,7 +104,7 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
         people: people.map((r) => r.key),
         issues: issues.map((r) => r.key),
         meetings: new Map(meetings.map((r) => [r.key, r.number])),
-        outcomes: new Map(outcomes.map((r) => [r.key, `${r.meeting_key}/${r.side_key ?? 'joint'}`])),
+        outcomes: new Map(outcomes.map((r) => [r.key, `${r.meeting_key}/${r.side_key ?? '(joint statement)'}`])),
       };
     },
 

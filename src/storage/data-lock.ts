@@ -42,7 +42,11 @@ function readHolder(file: string): LockHolder | undefined {
   try {
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockHolder>;
     if (typeof parsed.pid === 'number') {
-      return { pid: parsed.pid, command: String(parsed.command ?? 'unknown'), startedAt: String(parsed.startedAt ?? '?') };
+      return {
+        pid: parsed.pid,
+        command: String(parsed.command ?? 'unknown'),
+        startedAt: String(parsed.startedAt ?? '?'),
+      };
     }
   } catch {
     // unreadable or half-written: treated as no holder below

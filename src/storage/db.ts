@@ -85,3 +85,21 @@ export async function isReachable(db: Kysely<Database>): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Runs `fn` while holding a database-wide advisory lock, so that several
+ * processes starting at once against one PostgreSQL database take turns (for
+ * example, to load the demo only once). PGlite serves one process only and one
+ * connection, so there `fn` simply runs.
+ */
+export async function withStartupLock<T>(handle: DatabaseHandle, fn: () => Promise<T>): Promise<T> {
+  if (handle.engine === 'pglite') return fn();
+  return handle.db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(4242002)`.execute(conn);
+    try {
+      return await fn();
+    } finally {
+      await sql`select pg_advisory_unlock(4242002)`.execute(conn);
+    }
+  });
+}

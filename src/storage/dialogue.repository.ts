@@ -121,22 +121,27 @@ export function createDialogueRepository(db: Kysely<Database>): DialogueReader {
         mandate: opt<Text>(row.mandate),
         established: opt<Established>(row.established),
         names: names.map((n): DialogueName => ({ side: n.side_key, text: n.text as Text })),
-        sides: sides.map(
-          (s): Side =>
-            compact({
-              key: s.key,
-              country: s.country,
-              agency: s.agency as Text,
-              pressContact: opt<Side['pressContact']>(s.press_contact),
-              about: opt<Text>(s.about),
-            }),
+        sides: sides.map((s): Side =>
+          compact({
+            key: s.key,
+            country: s.country,
+            agency: s.agency as Text,
+            pressContact: opt<Side['pressContact']>(s.press_contact),
+            about: opt<Text>(s.about),
+          }),
         ),
-        people: people.map(
-          (p): Person => ({ key: p.key, side: p.side_key, name: p.name as Text, title: p.title as Text }),
-        ),
-        principles: principles.map(
-          (p): Principle => ({ side: p.side_key, kind: p.kind as PrincipleKind, topic: p.topic, text: p.text as Text }),
-        ),
+        people: people.map((p): Person => ({
+          key: p.key,
+          side: p.side_key,
+          name: p.name as Text,
+          title: p.title as Text,
+        })),
+        principles: principles.map((p): Principle => ({
+          side: p.side_key,
+          kind: p.kind as PrincipleKind,
+          topic: p.topic,
+          text: p.text as Text,
+        })),
       });
     },
 

@@ -18,7 +18,10 @@ import type { Database, MeetingsTable, OutcomesTable } from './database.js';
 import { visibleTo } from './access.js';
 import { compact, meta, opt } from './mappers.js';
 
-function toMeeting(row: Selectable<MeetingsTable> & { dialogue_key: string }, accountSides: (string | null)[]): Meeting {
+function toMeeting(
+  row: Selectable<MeetingsTable> & { dialogue_key: string },
+  accountSides: (string | null)[],
+): Meeting {
   return compact({
     ...meta(row),
     dialogue: row.dialogue_key,
@@ -166,7 +169,11 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingReader {
       if (filter.status !== undefined) q = q.where('outcomes.status', '=', filter.status);
       if (filter.kind !== undefined) q = q.where('outcomes.kind', '=', filter.kind);
       if (filter.meeting !== undefined) q = q.where('meetings.number', '=', filter.meeting);
-      const rows = await q.orderBy('meetings.number').orderBy('accounts.position').orderBy('outcomes.position').execute();
+      const rows = await q
+        .orderBy('meetings.number')
+        .orderBy('accounts.position')
+        .orderBy('outcomes.position')
+        .execute();
       return rows.map(toOutcome);
     },
   };

@@ -29,7 +29,9 @@ export const demoCommand: Command = {
         );
       }
       const r = await importBundleText(store, readDemoBundle());
-      io.stdout(`Loaded the demo dialogue "${r.dialogue}": ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.`);
+      io.stdout(
+        `Loaded the demo dialogue "${r.dialogue}": ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.`,
+      );
       return EXIT_OK;
     });
   },

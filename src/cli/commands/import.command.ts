@@ -24,7 +24,10 @@ export const importCommand: Command = {
       return EXIT_OK;
     }
     if (positionals.length !== 1) {
-      throw new UsageError(positionals.length === 0 ? 'Missing FILE (or - for standard input).' : 'Give one FILE.', help);
+      throw new UsageError(
+        positionals.length === 0 ? 'Missing FILE (or - for standard input).' : 'Give one FILE.',
+        help,
+      );
     }
     const file = positionals[0]!;
     let text: string;
@@ -34,13 +37,17 @@ export const importCommand: Command = {
       try {
         text = fs.readFileSync(file, 'utf8');
       } catch (err) {
-        io.stderr(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+        io.stderr(
+          `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+        );
         return EXIT_INVALID;
       }
     }
     return withDatabase('parley import', async ({ store }) => {
       const r = await importBundleText(store, text);
-      io.stdout(`Imported dialogue "${r.dialogue}": ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.`);
+      io.stdout(
+        `Imported dialogue "${r.dialogue}": ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.`,
+      );
       return EXIT_OK;
     });
   },

@@ -60,14 +60,20 @@ export interface IssueDetail extends Issue {
 }
 
 /** One issue with every raising of it that the viewer may see, meeting by meeting. */
-export async function getIssue(deps: Deps, viewer: Viewer, dialogueKey: string, issueKey: string): Promise<IssueDetail> {
+export async function getIssue(
+  deps: Deps,
+  viewer: Viewer,
+  dialogueKey: string,
+  issueKey: string,
+): Promise<IssueDetail> {
   const issue = await deps.issues.get(viewer, dialogueKey, issueKey);
   if (!issue) throw new NotFoundError('issue', `${dialogueKey}/${issueKey}`);
   const raisings: IssueRaising[] = [];
   for (const m of await deps.meetings.list(viewer, dialogueKey)) {
     for (const a of await deps.meetings.accounts(viewer, dialogueKey, m.number)) {
       for (const r of a.raised) {
-        if (r.issue === issueKey) raisings.push({ meeting: m.number, date: m.date, side: a.side, by: r.by, stance: r.stance });
+        if (r.issue === issueKey)
+          raisings.push({ meeting: m.number, date: m.date, side: a.side, by: r.by, stance: r.stance });
       }
     }
   }

@@ -56,9 +56,16 @@ export const dialogueRoutes =
     app.get(
       '/dialogues/:key/sides',
       {
-        schema: { tags: ['dialogues'], summary: "List a dialogue's sides", params: KeyParams, response: { 200: listOf(Side), ...errors } },
+        schema: {
+          tags: ['dialogues'],
+          summary: "List a dialogue's sides",
+          params: KeyParams,
+          response: { 200: listOf(Side), ...errors },
+        },
       },
-      async (request) => ({ items: (await dialogues.getDialogue(deps.store, viewerOf(request), request.params.key)).sides }),
+      async (request) => ({
+        items: (await dialogues.getDialogue(deps.store, viewerOf(request), request.params.key)).sides,
+      }),
     );
 
     app.get(
@@ -71,7 +78,9 @@ export const dialogueRoutes =
           response: { 200: listOf(Person), ...errors },
         },
       },
-      async (request) => ({ items: (await dialogues.getDialogue(deps.store, viewerOf(request), request.params.key)).people }),
+      async (request) => ({
+        items: (await dialogues.getDialogue(deps.store, viewerOf(request), request.params.key)).people,
+      }),
     );
 
     app.get(
@@ -97,8 +106,7 @@ export const dialogueRoutes =
           response: { 200: MeetingDetail, ...errors },
         },
       },
-      async (request) =>
-        dialogues.getMeeting(deps.store, viewerOf(request), request.params.key, request.params.number),
+      async (request) => dialogues.getMeeting(deps.store, viewerOf(request), request.params.key, request.params.number),
     );
 
     app.get(

@@ -27,7 +27,7 @@ export const IssueDetail = Issue.extend({
     z.object({
       meeting: z.number().int(),
       date: z.string(),
-      side: z.string().nullable().describe("Whose account records it; null = joint statement"),
+      side: z.string().nullable().describe('Whose account records it; null = joint statement'),
       by: z.string(),
       stance: z.enum(STANCES),
     }),
@@ -100,7 +100,6 @@ export const issueRoutes =
           response: { 200: IssueDetail, ...errors },
         },
       },
-      async (request) =>
-        dialogues.getIssue(deps.store, viewerOf(request), request.params.key, request.params.issueKey),
+      async (request) => dialogues.getIssue(deps.store, viewerOf(request), request.params.key, request.params.issueKey),
     );
   };

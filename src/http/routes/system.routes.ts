@@ -26,7 +26,10 @@ export const systemRoutes =
         schema: {
           tags: ['system'],
           summary: 'The database answers',
-          response: { 200: z.object({ status: z.literal('ready'), engine: z.enum(['pglite', 'postgres']) }), 503: ErrorBody },
+          response: {
+            200: z.object({ status: z.literal('ready'), engine: z.enum(['pglite', 'postgres']) }),
+            503: ErrorBody,
+          },
         },
       },
       async (_request, reply) => {

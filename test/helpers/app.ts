@@ -1,0 +1,35 @@
+/** An app on a fresh test database, optionally with the demo dialogue loaded. */
+import type { FastifyInstance } from 'fastify';
+import { importBundleText } from '../../src/bundle/import.js';
+import { readDemoBundle } from '../../src/demo/demo.js';
+import { buildApp } from '../../src/http/app.js';
+import { isReachable } from '../../src/storage/db.js';
+import { testDatabase, type TestDatabase } from './db.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  t: TestDatabase;
+  close(): Promise<void>;
+}
+
+export async function testApp(options: { demo?: boolean; webRoot?: string } = {}): Promise<TestApp> {
+  const t = await testDatabase();
+  if (options.demo !== false) await importBundleText(t.store, readDemoBundle());
+  const app = await buildApp({
+    store: t.store,
+    engine: t.engine,
+    isReachable: () => isReachable(t.db),
+    installationName: 'Parley test',
+    version: '0.0.0-test',
+    webRoot: options.webRoot,
+  });
+  await app.ready();
+  return {
+    app,
+    t,
+    async close() {
+      await app.close();
+      await t.close();
+    },
+  };
+}
