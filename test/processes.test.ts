@@ -114,3 +114,39 @@ describe(
     });
   },
 );
+
+describe(
+  'the character type of a PostgreSQL database',
+  { skip: !process.env.TEST_DATABASE_URL && 'needs TEST_DATABASE_URL (PostgreSQL)' },
+  () => {
+    it('is reported when it is not UTF-8, and passes when it is', async () => {
+      const { default: pg } = await import('pg');
+      const { openDatabase, characterTypeWarning } = await import('../src/storage/db.js');
+      const base = new URL(process.env.TEST_DATABASE_URL!);
+      const admin = new pg.Client({ connectionString: base.toString() });
+      await admin.connect();
+      const warningFor = async (ctype: string) => {
+        const name = `parley_ctype_${ctype.replace(/\W/g, '').toLowerCase()}_${process.pid}`;
+        await admin.query(`drop database if exists ${name}`);
+        await admin.query(
+          `create database ${name} template template0 encoding 'UTF8' lc_collate '${ctype}' lc_ctype '${ctype}'`,
+        );
+        const url = new URL(base);
+        url.pathname = `/${name}`;
+        const handle = await openDatabase({ engine: 'postgres', url: url.toString() });
+        try {
+          return await characterTypeWarning(handle);
+        } finally {
+          await handle.close();
+          await admin.query(`drop database if exists ${name}`);
+        }
+      };
+      try {
+        assert.match((await warningFor('C')) ?? '', /character type is "C", not UTF-8.*LC_CTYPE 'C\.UTF-8'/);
+        assert.equal(await warningFor('C.UTF-8'), undefined);
+      } finally {
+        await admin.end();
+      }
+    });
+  },
+);

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { importBundleText } from '../bundle/import.js';
 import { readDemoBundle } from '../demo/demo.js';
-import { isReachable, openDatabase, withStartupLock, type DatabaseHandle } from '../storage/db.js';
+import { characterTypeWarning, isReachable, openDatabase, withStartupLock, type DatabaseHandle } from '../storage/db.js';
 import { migrate } from '../storage/migrate.js';
 import { createStore } from '../storage/store.js';
 import { buildApp } from './app.js';
@@ -56,6 +56,8 @@ export async function startServer(config: Config, options: { demo: boolean }): P
       },
     );
     if (demoLoaded) app.log.info('loaded the demo dialogue into the empty database');
+    const ctypeWarning = await characterTypeWarning(handle);
+    if (ctypeWarning) app.log.warn(ctypeWarning);
     const address = await app.listen({ port: config.port, host: config.host });
     app.log.info({ engine: handle.engine, location: handle.location }, `Parley is listening on ${address}`);
     const running = app;

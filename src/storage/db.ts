@@ -103,3 +103,20 @@ export async function withStartupLock<T>(handle: DatabaseHandle, fn: () => Promi
     }
   });
 }
+
+/**
+ * A warning when a PostgreSQL database was created without a UTF-8 character
+ * type: pg_trgm then ignores Chinese characters, and search in Chinese fails.
+ */
+export async function characterTypeWarning(handle: DatabaseHandle): Promise<string | undefined> {
+  if (handle.engine !== 'postgres') return undefined;
+  const r = await sql<{ ctype: string }>`select datctype as ctype from pg_database where datname = current_database()`.execute(
+    handle.db,
+  );
+  const ctype = r.rows[0]?.ctype ?? '';
+  if (/utf-?8/i.test(ctype)) return undefined;
+  return (
+    `The database's character type is "${ctype}", not UTF-8: searching Chinese text will not work. ` +
+    "Create Parley's database with: CREATE DATABASE parley TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+  );
+}

@@ -1,3 +1,4 @@
+import { characterTypeWarning } from '../../storage/db.js';
 import { migrate, migrationStatus } from '../../storage/migrate.js';
 import { withDatabase } from '../database.js';
 import { EXIT_INVALID, EXIT_OK, UsageError, parse, type Command } from '../io.js';
@@ -43,6 +44,8 @@ export const dbCommand: Command = {
         async ({ handle }) => {
           const status = await migrationStatus(handle.db);
           io.stdout(`Database: ${handle.engine} (${handle.location})`);
+          const warning = await characterTypeWarning(handle);
+          if (warning) io.stderr(`Warning: ${warning}`);
           for (const s of status) {
             io.stdout(`${s.version}  ${s.name.padEnd(32)} ${s.state}${s.appliedAt ? `  ${s.appliedAt}` : ''}`);
           }
