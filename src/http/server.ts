@@ -8,7 +8,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { importBundleText } from '../bundle/import.js';
 import { readDemoBundle } from '../demo/demo.js';
-import { characterTypeWarning, isReachable, openDatabase, withStartupLock, type DatabaseHandle } from '../storage/db.js';
+import {
+  characterTypeWarning,
+  isReachable,
+  openDatabase,
+  withStartupLock,
+  type DatabaseHandle,
+} from '../storage/db.js';
 import { migrate } from '../storage/migrate.js';
 import { createStore } from '../storage/store.js';
 import { buildApp } from './app.js';

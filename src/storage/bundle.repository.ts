@@ -5,6 +5,7 @@
  * therefore changes nothing.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { accountLabel } from '../domain/dialogues/dialogue.rules.js';
 import type { BundleStore, ImportCounts } from '../domain/ports.js';
 import type { AccountFields, Bundle, ExistingKeys } from '../domain/records.js';
 import type { Database } from './database.js';
@@ -104,7 +105,7 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
         people: people.map((r) => r.key),
         issues: issues.map((r) => r.key),
         meetings: new Map(meetings.map((r) => [r.key, r.number])),
-        outcomes: new Map(outcomes.map((r) => [r.key, `${r.meeting_key}/${r.side_key ?? '(joint statement)'}`])),
+        outcomes: new Map(outcomes.map((r) => [r.key, accountLabel(r.meeting_key, r.side_key)])),
       };
     },
 

@@ -110,9 +110,9 @@ export async function withStartupLock<T>(handle: DatabaseHandle, fn: () => Promi
  */
 export async function characterTypeWarning(handle: DatabaseHandle): Promise<string | undefined> {
   if (handle.engine !== 'postgres') return undefined;
-  const r = await sql<{ ctype: string }>`select datctype as ctype from pg_database where datname = current_database()`.execute(
-    handle.db,
-  );
+  const r = await sql<{
+    ctype: string;
+  }>`select datctype as ctype from pg_database where datname = current_database()`.execute(handle.db);
   const ctype = r.rows[0]?.ctype ?? '';
   if (/utf-?8/i.test(ctype)) return undefined;
   return (

@@ -1,0 +1,65 @@
+/**
+ * The app's providers and route table. main.tsx gives it a browser router;
+ * tests give it a memory router, a fresh query client and their own i18n.
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { i18n as I18n } from 'i18next';
+import { I18nextProvider } from 'react-i18next';
+import { Navigate, RouterProvider, type RouteObject, type createBrowserRouter } from 'react-router';
+import { Layout } from './components/Layout.js';
+import { shouldRetry } from './hooks/api.js';
+import { DialoguePage } from './pages/DialoguePage.js';
+import { DialoguesPage } from './pages/DialoguesPage.js';
+import { IssuePage } from './pages/IssuePage.js';
+import { IssuesPage } from './pages/IssuesPage.js';
+import { MeetingPage } from './pages/MeetingPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { RouteError } from './pages/RouteError.js';
+import { routes } from './routes.js';
+
+export const appRoutes: RouteObject[] = [
+  {
+    path: routes.dialogues,
+    element: <Layout />,
+    children: [
+      {
+        // A pathless route so that a page that throws is shown inside the normal frame.
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <DialoguesPage /> },
+          { path: '/dialogues', element: <Navigate to={routes.dialogues} replace /> },
+          { path: routes.dialogue, element: <DialoguePage /> },
+          { path: routes.meeting, element: <MeetingPage /> },
+          { path: routes.issues, element: <IssuesPage /> },
+          { path: routes.issue, element: <IssuePage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        retry: shouldRetry,
+        // Records change at meeting pace, not by the second: a short cache avoids refetching on every click.
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+}
+
+type Router = ReturnType<typeof createBrowserRouter>;
+
+export function App({ router, queryClient, i18n }: { router: Router; queryClient: QueryClient; i18n: I18n }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}

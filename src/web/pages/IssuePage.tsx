@@ -1,0 +1,216 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { DialogueT } from '../../shared/api.js';
+import { Breadcrumbs } from '../components/Breadcrumbs.js';
+import { DateText } from '../components/DateText.js';
+import { LocalText } from '../components/LocalText.js';
+import { meetingTitle } from '../components/meeting-title.js';
+import { ErrorState, Loading } from '../components/QueryState.js';
+import { sideName } from '../components/sides.js';
+import { StanceTag, StatusTag, VisibilityTag } from '../components/Tags.js';
+import { topicLabel } from '../components/topics.js';
+import type { IssueDetailT } from '../hooks/api.js';
+import { useDocumentTitle } from '../hooks/document-title.js';
+import { useLocalize, useUiLanguage } from '../hooks/language.js';
+import { useDialogue, useIssue } from '../hooks/queries.js';
+import { countryName, hsCode } from '../i18n/format.js';
+import { linkTo } from '../routes.js';
+
+/** Route `/dialogues/:key/issues/:issueKey`: one issue, how it is classified and where it was raised. */
+export function IssuePage() {
+  const { key = '', issueKey = '' } = useParams();
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const dialogue = useDialogue(key);
+  const issue = useIssue(key, issueKey);
+  const dialogueName = dialogue.data?.names[0]?.text;
+  useDocumentTitle(issue.data ? localize(issue.data.title).value : t('issues.title'));
+
+  const trail = [
+    { label: t('nav.home'), to: linkTo.dialogues() },
+    { label: dialogueName ? <LocalText text={dialogueName} /> : key, to: linkTo.dialogue(key) },
+    { label: t('issues.title'), to: linkTo.issues(key) },
+  ];
+
+  if (issue.isPending) return <Loading />;
+  if (issue.isError) {
+    return (
+      <>
+        <Breadcrumbs trail={trail} current={issueKey} />
+        <ErrorState error={issue.error} onRetry={() => void issue.refetch()} headingLevel={1} />
+      </>
+    );
+  }
+  const i = issue.data;
+  return (
+    <>
+      <Breadcrumbs trail={trail} current={<LocalText text={i.title} />} />
+      <h1 className="margin-top-0 margin-bottom-1">
+        <LocalText text={i.title} />
+      </h1>
+      <p className="margin-top-0 parley-tags">
+        <StatusTag status={i.status} />
+        <VisibilityTag visibility={i.visibility} />
+      </p>
+      {i.summary ? (
+        <p className="usa-intro">
+          <LocalText text={i.summary} />
+        </p>
+      ) : null}
+      <NonNegotiable issue={i} dialogue={dialogue.data} />
+      <Details issue={i} dialogue={dialogue.data} />
+      <RaisedAt issue={i} dialogueKey={key} dialogue={dialogue.data} />
+    </>
+  );
+}
+
+/**
+ * An issue on a topic that a side has declared non-negotiable can be discussed
+ * but not put on a joint agenda for negotiation: say so where the issue is read.
+ */
+function NonNegotiable({ issue, dialogue }: { issue: IssueDetailT; dialogue: DialogueT | undefined }) {
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
+  const principles = (dialogue?.principles ?? []).filter(
+    (p) => p.kind === 'non-negotiable' && issue.topics.includes(p.topic),
+  );
+  return (
+    <>
+      {principles.map((principle, n) => (
+        <div key={n} className="usa-alert usa-alert--warning usa-alert--slim margin-y-3">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text text-bold">
+              {t('issue.nonNegotiable', {
+                side: sideName(dialogue?.sides, principle.side, lang),
+                topic: topicLabel(t, principle.topic),
+              })}
+            </p>
+            <p className="usa-alert__text">
+              <LocalText text={principle.text} />
+            </p>
+          </div>
+        </div>
+      ))}
+    </>
+  );
+}
+
+function Details({ issue, dialogue }: { issue: IssueDetailT; dialogue: DialogueT | undefined }) {
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
+  const none = <span className="text-base-dark">{t('common.none')}</span>;
+  const list = (items: ReactNode[]): ReactNode =>
+    items.length === 0 ? (
+      none
+    ) : (
+      <ul className="usa-list usa-list--unstyled parley-inline-list">
+        {items.map((item, n) => (
+          <li key={n}>{item}</li>
+        ))}
+      </ul>
+    );
+  return (
+    <section aria-labelledby="details-heading" className="parley-panel margin-top-4">
+      <h2 id="details-heading" className="margin-top-0 font-heading-lg">
+        {t('issue.details')}
+      </h2>
+      <div className="grid-row grid-gap-lg">
+        <dl className="parley-facts tablet:grid-col-6">
+          <dt>{t('issue.raisedBy')}</dt>
+          <dd>{sideName(dialogue?.sides, issue.raisedBy, lang)}</dd>
+          <dt>{t('issue.respondent')}</dt>
+          <dd>{sideName(dialogue?.sides, issue.respondent, lang)}</dd>
+          <dt>{t('issue.category')}</dt>
+          <dd>{t(`category.${issue.category}`)}</dd>
+          <dt>{t('issue.topics')}</dt>
+          <dd>{list(issue.topics.map((topic) => topicLabel(t, topic)))}</dd>
+          <dt>{t('issue.status')}</dt>
+          <dd>{t(`status.${issue.status}`)}</dd>
+          <dt>{t('issue.visibility')}</dt>
+          <dd>
+            {t(`visibility.${issue.visibility}`)}
+            <span className="display-block font-sans-2xs text-base-dark">
+              {t(`visibilityHint.${issue.visibility}`)}
+            </span>
+          </dd>
+        </dl>
+        <dl className="parley-facts tablet:grid-col-6">
+          <dt>{t('issue.sectors')}</dt>
+          <dd>{list(issue.sectors.map((sector, n) => <LocalText key={n} text={sector} />))}</dd>
+          <dt>{t('issue.products')}</dt>
+          <dd>
+            {list(
+              issue.products.map((code) => {
+                const hs = hsCode(code);
+                return t(`hs.${hs.level}`, { code: hs.code });
+              }),
+            )}
+          </dd>
+          <dt>{t('issue.economies')}</dt>
+          <dd>{list(issue.economies.map((code) => countryName(code, lang)))}</dd>
+          <dt>{t('issue.regions')}</dt>
+          <dd>{list(issue.regions.map((region, n) => <LocalText key={n} text={region} />))}</dd>
+        </dl>
+      </div>
+    </section>
+  );
+}
+
+function RaisedAt({
+  issue,
+  dialogueKey,
+  dialogue,
+}: {
+  issue: IssueDetailT;
+  dialogueKey: string;
+  dialogue: DialogueT | undefined;
+}) {
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
+  const raisings = [...issue.raisings].sort((a, b) => a.meeting - b.meeting);
+  return (
+    <section aria-labelledby="raised-heading" className="margin-top-5">
+      <h2 id="raised-heading">{t('issue.raisedAt')}</h2>
+      {raisings.length === 0 ? (
+        <p>{t('issue.neverRaised')}</p>
+      ) : (
+        <div className="usa-table-container--scrollable">
+          <table className="usa-table usa-table--stacked usa-table--borderless width-full">
+            <caption className="usa-sr-only">{t('issue.raisedAtCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('issue.meeting')}</th>
+                <th scope="col">{t('issue.date')}</th>
+                <th scope="col">{t('issue.account')}</th>
+                <th scope="col">{t('issue.by')}</th>
+                <th scope="col">{t('issue.stance')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {raisings.map((raising, n) => (
+                <tr key={n}>
+                  <th scope="row" data-label={t('issue.meeting')}>
+                    <Link className="usa-link" to={linkTo.meeting(dialogueKey, raising.meeting)}>
+                      {meetingTitle(t, raising.meeting)}
+                    </Link>
+                  </th>
+                  <td data-label={t('issue.date')}>
+                    <DateText date={raising.date} />
+                  </td>
+                  <td data-label={t('issue.account')}>
+                    {raising.side === null ? t('meeting.joint') : sideName(dialogue?.sides, raising.side, lang)}
+                  </td>
+                  <td data-label={t('issue.by')}>{sideName(dialogue?.sides, raising.by, lang)}</td>
+                  <td data-label={t('issue.stance')}>
+                    <StanceTag stance={raising.stance} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
