@@ -103,6 +103,18 @@ export const Issue = z
   })
   .meta({ id: 'Issue' });
 
+export const IssueDetail = Issue.extend({
+  raisings: z.array(
+    z.object({
+      meeting: z.number().int(),
+      date: z.string(),
+      side: z.string().nullable().describe('Whose account records it; null = joint statement'),
+      by: z.string(),
+      stance: z.enum(STANCES),
+    }),
+  ),
+}).meta({ id: 'IssueDetail' });
+
 export const Meeting = z
   .object({
     ...Meta,
@@ -194,6 +206,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
 export type DialogueSummaryT = z.infer<typeof DialogueSummary>;
 export type DialogueT = z.infer<typeof Dialogue>;
 export type IssueT = z.infer<typeof Issue>;
+export type IssueDetailT = z.infer<typeof IssueDetail>;
 export type MeetingT = z.infer<typeof Meeting>;
 export type MeetingDetailT = z.infer<typeof MeetingDetail>;
 export type AccountT = z.infer<typeof Account>;

@@ -2,8 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as dialogues from '../../domain/dialogues/dialogue.service.js';
-import { CATEGORIES, ISSUE_STATUSES, STANCES } from '../../domain/vocabulary.js';
-import { ErrorBody, Issue, pageOf } from '../../shared/api.js';
+import { CATEGORIES, ISSUE_STATUSES } from '../../domain/vocabulary.js';
+import { ErrorBody, Issue, IssueDetail, pageOf } from '../../shared/api.js';
 import type { AppDeps } from '../app.js';
 import { viewerOf } from '../context.js';
 
@@ -21,18 +21,6 @@ const IssueQuery = z.object({
     .describe(`Page size, default ${dialogues.DEFAULT_PAGE}`),
   cursor: z.string().max(64).optional().describe('nextCursor of the previous page'),
 });
-
-export const IssueDetail = Issue.extend({
-  raisings: z.array(
-    z.object({
-      meeting: z.number().int(),
-      date: z.string(),
-      side: z.string().nullable().describe('Whose account records it; null = joint statement'),
-      by: z.string(),
-      stance: z.enum(STANCES),
-    }),
-  ),
-}).meta({ id: 'IssueDetail' });
 
 const errors = { 400: ErrorBody, 404: ErrorBody };
 

@@ -3,7 +3,7 @@
  * error body {"error": {code, message, details}} into an ApiError whose
  * message the page shows as the server wrote it.
  */
-import type { AccountT, IssueT } from '../../shared/api.js';
+import type { IssueDetailT } from '../../shared/api.js';
 
 export class ApiError extends Error {
   constructor(
@@ -30,18 +30,10 @@ export interface PageOf<T> {
   nextCursor?: string;
 }
 
+/** GET /issues/:issueKey: the issue and where it was raised (schema in src/shared/api.ts). */
+export type { IssueDetailT };
 /** One meeting at which an issue was raised, as one account records it. */
-export interface Raising {
-  meeting: number;
-  date: string;
-  /** The side whose account records it; null for a joint statement. */
-  side: string | null;
-  by: string;
-  stance: AccountT['raised'][number]['stance'];
-}
-
-// GET /issues/:issueKey (IssueDetail): the issue and where it was raised.
-export type IssueDetailT = IssueT & { raisings: Raising[] };
+export type Raising = IssueDetailT['raisings'][number];
 
 function isErrorBody(body: unknown): body is { error: { code: string; message: string; details?: unknown } } {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
