@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { readMigrations } from '../src/storage/migrate.js';
 import { cli, cliStorage, parleyProcess } from './helpers/cli.js';
 
 const EXAMPLE = fs.readFileSync(new URL('../../shared/examples/us-cn-ciwg.json', import.meta.url), 'utf8');
@@ -59,7 +60,8 @@ describe('commands on a database', () => {
     assert.match(before.stdout, /0001 {2}dialogues +pending/);
     const migrated = await cli(['db', 'migrate'], storage.env);
     assert.equal(migrated.code, 0);
-    assert.match(migrated.stdout, /Applied 1 migration: 0001/);
+    const versions = readMigrations().map((m) => m.version);
+    assert.match(migrated.stdout, new RegExp(`Applied ${versions.length} migrations?: ${versions.join(', ')}\\.`));
     const again = await cli(['db', 'migrate'], storage.env);
     assert.match(again.stdout, /up to date/);
     const status = await cli(['db', 'status'], storage.env);

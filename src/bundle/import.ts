@@ -5,6 +5,7 @@
  */
 import { ValidationError } from '../domain/errors.js';
 import type { ImportCounts, Store } from '../domain/ports.js';
+import { SYSTEM_ACTOR, type Actor } from '../domain/audit/audit.js';
 import { parseJson, validateBundle, formatProblems } from './validate.js';
 
 export interface ImportResult extends ImportCounts {
@@ -22,7 +23,7 @@ function dialogueKeyOf(doc: unknown): string | undefined {
 }
 
 /** Imports an already-parsed JSON document. Throws ValidationError listing every problem. */
-export async function importBundle(store: Store, doc: unknown): Promise<ImportResult> {
+export async function importBundle(store: Store, doc: unknown, actor: Actor = SYSTEM_ACTOR): Promise<ImportResult> {
   return store.transaction(async ({ bundles }) => {
     const key = dialogueKeyOf(doc);
     const existing = key ? await bundles.existingKeys(key) : undefined;
@@ -33,15 +34,15 @@ export async function importBundle(store: Store, doc: unknown): Promise<ImportRe
         result.problems,
       );
     }
-    const counts = await bundles.write(result.bundle);
+    const counts = await bundles.write(result.bundle, actor);
     return { dialogue: result.bundle.dialogue.key, ...counts };
   });
 }
 
 /** Imports bundle text (JSON). */
-export async function importBundleText(store: Store, text: string): Promise<ImportResult> {
+export async function importBundleText(store: Store, text: string, actor: Actor = SYSTEM_ACTOR): Promise<ImportResult> {
   const parsed = parseJson(text);
   if (!parsed.ok)
     throw new ValidationError(`The bundle is not valid JSON:\n${formatProblems(parsed.problems)}`, parsed.problems);
-  return importBundle(store, parsed.value);
+  return importBundle(store, parsed.value, actor);
 }

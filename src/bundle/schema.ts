@@ -172,7 +172,7 @@ const hsCode = z
     error: (iss) => `${show(iss.input)} is not an HS code (expected 2, 4 or 6 digits, like "8541" or "854142")`,
   });
 
-const issueSchema = strictObject({
+export const issueSchema = strictObject({
   key,
   title: textSchema,
   summary: textSchema.optional(),
@@ -189,7 +189,7 @@ const issueSchema = strictObject({
   owner: key.optional(),
 });
 
-const outcomeSchema = strictObject({
+export const outcomeSchema = strictObject({
   key,
   kind: oneOf(OUTCOME_KINDS, 'an outcome kind'),
   title: textSchema,
@@ -198,7 +198,7 @@ const outcomeSchema = strictObject({
   status: oneOf(OUTCOME_STATUSES, 'an outcome status').default('agreed'),
 });
 
-const accountSchema = strictObject({
+export const accountSchema = strictObject({
   side: key.nullable(),
   published: dateSchema.optional(),
   source: strictObject({
@@ -223,7 +223,7 @@ const accountSchema = strictObject({
   notes: textSchema.optional(),
 });
 
-const meetingSchema = strictObject({
+export const meetingSchema = strictObject({
   key,
   number: z
     .number({ error: (iss) => `expected a whole number 1 or more, got ${show(iss.input)}` })

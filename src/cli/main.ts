@@ -10,11 +10,25 @@ import { dbCommand } from './commands/db.command.js';
 import { demoCommand } from './commands/demo.command.js';
 import { exportCommand } from './commands/export.command.js';
 import { importCommand } from './commands/import.command.js';
+import { readoutCommand } from './commands/readout.command.js';
 import { serveCommand } from './commands/serve.command.js';
+import { userCommand } from './commands/user.command.js';
+import { tokenCommand } from './commands/token.command.js';
+import { auditCommand } from './commands/audit.command.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, processIo, type Command, type Io } from './io.js';
 import { PARLEY_VERSION } from '../version.js';
 
-export const COMMANDS: Command[] = [serveCommand, dbCommand, importCommand, exportCommand, demoCommand];
+export const COMMANDS: Command[] = [
+  serveCommand,
+  dbCommand,
+  importCommand,
+  exportCommand,
+  demoCommand,
+  readoutCommand,
+  userCommand,
+  tokenCommand,
+  auditCommand,
+];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -54,3 +54,63 @@ export class ConflictError extends DomainError {
 export class NotEmptyError extends DomainError {
   readonly code = 'database-not-empty';
 }
+
+/** Sign-in failed: one answer for an unknown e-mail and a wrong password. */
+export class SignInError extends DomainError {
+  readonly code = 'sign-in-failed';
+  constructor() {
+    super('The e-mail address or password is not right, or the account is disabled.');
+  }
+}
+
+/** Too many failed sign-ins for this account or address. */
+export class TooManyAttemptsError extends DomainError {
+  readonly code = 'too-many-attempts';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, {
+      retryAfterSeconds,
+    });
+  }
+}
+
+/** The request needs a signed-in caller. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'unauthenticated';
+  constructor(message = 'Sign in first.') {
+    super(message);
+  }
+}
+
+/** The caller is signed in but may not do this. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'forbidden';
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** An update must say which version it changes (If-Match). */
+export class PreconditionRequiredError extends DomainError {
+  readonly code = 'precondition-required';
+  constructor() {
+    super('Say which version you are changing: send If-Match with the ETag you read.');
+  }
+}
+
+/** The record changed since the caller read it: nothing was written. */
+export class VersionConflictError extends DomainError {
+  readonly code = 'version-conflict';
+  constructor(
+    readonly kind: string,
+    readonly currentVersion: number,
+    readonly current: unknown,
+  ) {
+    super(
+      `This ${kind} was changed by someone else (it is now at version ${currentVersion}); nothing was written. Reload it and apply your change again.`,
+      {
+        currentVersion,
+        current,
+      },
+    );
+  }
+}

@@ -4,6 +4,7 @@
  * Every read takes the viewer: the repositories filter through the access layer.
  */
 import type { Viewer } from './access/viewer.js';
+import type { Actor, AuditEntry } from './audit/audit.js';
 import type {
   Account,
   Bundle,
@@ -78,15 +79,37 @@ export interface ImportCounts {
 export interface BundleStore {
   /** Keys on file for a dialogue, for validating a partial bundle against them. */
   existingKeys(dialogueKey: string): Promise<ExistingKeys>;
-  /** Writes a validated bundle: insert or update by key, never delete. */
-  write(bundle: Bundle): Promise<ImportCounts>;
+  /** Writes a validated bundle: insert or update by key, never delete; every change audited as `actor`. */
+  write(bundle: Bundle, actor?: Actor): Promise<ImportCounts>;
 }
 
-export interface Store {
+/** A record that a client edits with If-Match. */
+export type RecordRef =
+  | { kind: 'issue'; dialogue: string; key: string }
+  | { kind: 'meeting'; dialogue: string; number: number }
+  | { kind: 'account'; dialogue: string; meeting: number; side: string | null }
+  | { kind: 'outcome'; dialogue: string; key: string };
+
+export interface Readers {
   dialogues: DialogueReader;
   issues: IssueReader;
   meetings: MeetingReader;
-  /** Runs `fn` in one transaction: all its writes land, or none. */
-  transaction<T>(fn: (tx: { bundles: BundleStore }) => Promise<T>): Promise<T>;
+}
+
+export interface TransactionStore extends Readers {
   bundles: BundleStore;
+  /** The record's current version, locked until the transaction ends; undefined if there is none. */
+  lockVersion(ref: RecordRef): Promise<number | undefined>;
+}
+
+export interface Store extends Readers {
+  /** Runs `fn` in one transaction: all its writes land, or none. */
+  transaction<T>(fn: (tx: TransactionStore) => Promise<T>): Promise<T>;
+  bundles: BundleStore;
+  /** The audit entries about one record, oldest first. */
+  history(kind: string, id: string): Promise<AuditEntry[]>;
+  /** Whether the viewer may see the record of that kind and id (history follows the record). */
+  canSeeRecord(viewer: Viewer, kind: string, id: string): Promise<boolean>;
+  /** Every audit entry in order, for verification. */
+  auditTrail(): AsyncIterable<AuditEntry>;
 }

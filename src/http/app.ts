@@ -17,13 +17,21 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Store } from '../domain/ports.js';
+import type { AuthDeps } from '../domain/auth/auth.service.js';
+import { registerAuth } from './auth.js';
+import { sessionRoutes } from './routes/session.routes.js';
 import { registerErrorHandling } from './error-handler.js';
 import { dialogueRoutes } from './routes/dialogues.routes.js';
 import { issueRoutes } from './routes/issues.routes.js';
+import { readoutRoutes } from './routes/readouts.routes.js';
+import { writeRoutes } from './routes/writes.routes.js';
+import { historyRoutes } from './routes/history.routes.js';
+import { userRoutes } from './routes/users.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 
 export interface AppDeps {
   store: Store;
+  auth: AuthDeps;
   engine: 'pglite' | 'postgres';
   isReachable: () => Promise<boolean>;
   installationName: string;
@@ -75,6 +83,7 @@ export async function buildApp(
         { name: 'meetings', description: "Meetings and each side's account of them" },
         { name: 'outcomes', description: 'Areas of cooperation, commitments, actions, exchanges, events' },
         { name: 'bundles', description: 'parley-dialogue/1 import and export' },
+        { name: 'session', description: 'Signing in and out, my account, sessions and API tokens' },
         { name: 'system', description: 'Health and installation' },
       ],
     },
@@ -84,9 +93,15 @@ export async function buildApp(
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  await registerAuth(app, deps.auth);
   await app.register(systemRoutes(deps));
+  await app.register(sessionRoutes(deps), { prefix: '/api/v1' });
   await app.register(dialogueRoutes(deps), { prefix: '/api/v1' });
   await app.register(issueRoutes(deps), { prefix: '/api/v1' });
+  await app.register(readoutRoutes(deps), { prefix: '/api/v1' });
+  await app.register(writeRoutes(deps), { prefix: '/api/v1' });
+  await app.register(historyRoutes(deps), { prefix: '/api/v1' });
+  await app.register(userRoutes(deps), { prefix: '/api/v1' });
 
   if (webRoot) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });

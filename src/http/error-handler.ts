@@ -5,13 +5,31 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { DomainError, NotFoundError, ValidationError, ConflictError, NotEmptyError } from '../domain/errors.js';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotEmptyError,
+  NotFoundError,
+  PreconditionRequiredError,
+  SignInError,
+  TooManyAttemptsError,
+  UnauthenticatedError,
+  ValidationError,
+  VersionConflictError,
+} from '../domain/errors.js';
 
 const STATUS_BY_ERROR = new Map<abstract new (...args: never[]) => DomainError, number>([
   [ValidationError, 400],
   [NotFoundError, 404],
   [ConflictError, 409],
   [NotEmptyError, 409],
+  [SignInError, 401],
+  [UnauthenticatedError, 401],
+  [ForbiddenError, 403],
+  [TooManyAttemptsError, 429],
+  [PreconditionRequiredError, 428],
+  [VersionConflictError, 412],
 ]);
 
 function statusOf(err: DomainError): number {
@@ -40,6 +58,8 @@ export function registerErrorHandling(app: FastifyInstance, pages?: { serveApp: 
       );
     }
     if (err instanceof DomainError) {
+      if (err instanceof TooManyAttemptsError) reply.header('retry-after', String(err.retryAfterSeconds));
+      if (err instanceof VersionConflictError) reply.header('etag', `"${err.currentVersion}"`);
       return sendError(reply, statusOf(err), err.code, err.message, err.details);
     }
     if (isResponseSerializationError(err)) {

@@ -17,6 +17,9 @@ import {
 } from '../storage/db.js';
 import { migrate } from '../storage/migrate.js';
 import { createStore } from '../storage/store.js';
+import { createUserStore } from '../storage/user.repository.js';
+import { argon2Hasher } from '../storage/passwords.js';
+import { createDemoUsers } from '../demo/demo-users.js';
 import { buildApp } from './app.js';
 import { PARLEY_VERSION } from '../version.js';
 
@@ -41,15 +44,18 @@ export async function startServer(config: Config, options: { demo: boolean }): P
   let app: FastifyInstance | undefined;
   try {
     const store = createStore(handle.db);
+    const auth = { users: createUserStore(handle.db), passwords: argon2Hasher };
     const demoLoaded = await withStartupLock(handle, async () => {
       await migrate(handle.db);
       if (!options.demo || !(await store.dialogues.isEmpty())) return false;
       await importBundleText(store, readDemoBundle());
+      await createDemoUsers(auth);
       return true;
     });
     app = await buildApp(
       {
         store,
+        auth,
         engine: handle.engine,
         isReachable: () => isReachable(handle.db),
         installationName: config.installationName,

@@ -7,6 +7,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { accountLabel } from '../domain/dialogues/dialogue.rules.js';
 import type { BundleStore, ImportCounts } from '../domain/ports.js';
+import { SYSTEM_ACTOR, type Actor } from '../domain/audit/audit.js';
+import { appendAudit } from './audit.repository.js';
 import type { AccountFields, Bundle, ExistingKeys } from '../domain/records.js';
 import type { Database } from './database.js';
 
@@ -40,8 +42,42 @@ function condition(match: Values): RawBuilder<unknown> {
   );
 }
 
+const KIND: Partial<Record<keyof Database, string>> = {
+  dialogues: 'dialogue',
+  dialogue_names: 'dialogue-name',
+  sides: 'side',
+  people: 'person',
+  principles: 'principle',
+  issues: 'issue',
+  meetings: 'meeting',
+  accounts: 'account',
+  account_raisings: 'raising',
+  outcomes: 'outcome',
+};
+
+/** A row as the audit trail records it: without the timestamps that every write changes. */
+function auditable(row: Row): Row {
+  const { created_at: _c, updated_at: _u, seq: _s, ...rest } = row;
+  return rest;
+}
+
 export function createBundleStore(db: Kysely<Database>): BundleStore {
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+  let actor: Actor = SYSTEM_ACTOR;
+
+  async function audit(table: keyof Database, action: 'create' | 'update', before: Row | null, after: Row) {
+    await appendAudit(db, actor, {
+      action: `${KIND[table] ?? table}.${action}`,
+      recordKind: KIND[table] ?? table,
+      recordId: after.id as string,
+      recordKey: typeof after.key === 'string' ? after.key : null,
+      dialogueId: (after.dialogue_id as string | undefined) ?? (table === 'dialogues' ? (after.id as string) : null),
+      ownerSide: (after.owner_side as string | null | undefined) ?? null,
+      visibility: (after.visibility as string | undefined) ?? null,
+      before: before ? auditable(before) : null,
+      after: auditable(after),
+    });
+  }
 
   /**
    * Inserts or updates one row matched by `match`. `fields` are compared and
@@ -53,12 +89,11 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
     if (!row) {
       const all = { ...match, ...fields, ...onInsert };
       const cols = Object.keys(all);
-      const inserted = await sql<{
-        id: string;
-      }>`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))})
-        values (${sql.join(cols.map((c) => sql`${param(all[c])}`))}) returning id`.execute(db);
+      const inserted = await sql<Row>`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))})
+        values (${sql.join(cols.map((c) => sql`${param(all[c])}`))}) returning *`.execute(db);
       counts.created++;
-      return inserted.rows[0]!.id;
+      await audit(table, 'create', null, inserted.rows[0]!);
+      return inserted.rows[0]!.id as string;
     }
     // An optional field absent from the bundle means "not known": what is on file stays.
     const changed = Object.keys(fields).filter(
@@ -68,9 +103,11 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
       counts.unchanged++;
       return row.id as string;
     }
-    await sql`update ${sql.table(table)} set ${sql.join(changed.map((c) => sql`${sql.ref(c)} = ${param(fields[c])}`))},
-      version = version + 1, updated_at = now() where id = ${row.id as string}`.execute(db);
+    const updated =
+      await sql<Row>`update ${sql.table(table)} set ${sql.join(changed.map((c) => sql`${sql.ref(c)} = ${param(fields[c])}`))},
+      version = version + 1, updated_at = now() where id = ${row.id as string} returning *`.execute(db);
     counts.updated++;
+    await audit(table, 'update', row, updated.rows[0]!);
     return row.id as string;
   }
 
@@ -109,8 +146,9 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
       };
     },
 
-    async write(bundle: Bundle): Promise<ImportCounts> {
+    async write(bundle: Bundle, by: Actor = SYSTEM_ACTOR): Promise<ImportCounts> {
       counts.created = counts.updated = counts.unchanged = 0;
+      actor = by;
       const d = bundle.dialogue;
       const dialogueId = await upsert(
         'dialogues',

@@ -132,6 +132,78 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string | null;
+  side_key: string;
+  role: string;
+  password_hash: string | null;
+  disabled_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  method: string;
+  user_agent: string | null;
+  address: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: Timestamp | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  scope: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface SignInFailuresTable {
+  id: Generated<string>;
+  email: string;
+  address: string;
+  at: Timestamp;
+}
+
+export interface InstallationSettingsTable {
+  key: string;
+  value: Json;
+  updated_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  position: ColumnType<string, string, never>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor: string;
+  action: string;
+  record_kind: string;
+  record_id: string | null;
+  record_key: string | null;
+  dialogue_id: string | null;
+  owner_side: string | null;
+  visibility: string | null;
+  before: Json | null;
+  after: Json | null;
+  changes: Json | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   dialogues: DialoguesTable;
   sides: SidesTable;
@@ -144,4 +216,10 @@ export interface Database {
   account_raisings: AccountRaisingsTable;
   outcomes: OutcomesTable;
   schema_migrations: SchemaMigrationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  sign_in_failures: SignInFailuresTable;
+  installation_settings: InstallationSettingsTable;
+  audit_log: AuditLogTable;
 }

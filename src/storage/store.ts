@@ -1,18 +1,114 @@
 /** Assembles the repositories over one Kysely instance into the domain's Store. */
-import type { Kysely } from 'kysely';
-import type { Store } from '../domain/ports.js';
+import { sql, type Kysely } from 'kysely';
+import type { Viewer } from '../domain/access/viewer.js';
+import type { RecordRef, Store, TransactionStore } from '../domain/ports.js';
+import { visibleTo } from './access.js';
+import { readAudit, recordHistory } from './audit.repository.js';
 import type { Database } from './database.js';
 import { createBundleStore } from './bundle.repository.js';
 import { createDialogueRepository } from './dialogue.repository.js';
 import { createIssueRepository } from './issue.repository.js';
 import { createMeetingRepository } from './meeting.repository.js';
 
+async function lockVersion(db: Kysely<Database>, ref: RecordRef): Promise<number | undefined> {
+  const dialogue = db.selectFrom('dialogues').select('id').where('key', '=', ref.dialogue);
+  let row: { version: number } | undefined;
+  switch (ref.kind) {
+    case 'issue':
+      row = await db
+        .selectFrom('issues')
+        .select('version')
+        .where('dialogue_id', '=', dialogue)
+        .where('key', '=', ref.key)
+        .forUpdate()
+        .executeTakeFirst();
+      break;
+    case 'outcome':
+      row = await db
+        .selectFrom('outcomes')
+        .select('version')
+        .where('dialogue_id', '=', dialogue)
+        .where('key', '=', ref.key)
+        .forUpdate()
+        .executeTakeFirst();
+      break;
+    case 'meeting':
+      row = await db
+        .selectFrom('meetings')
+        .select('version')
+        .where('dialogue_id', '=', dialogue)
+        .where('number', '=', ref.number)
+        .forUpdate()
+        .executeTakeFirst();
+      break;
+    case 'account':
+      row = await db
+        .selectFrom('accounts')
+        .innerJoin('meetings', 'meetings.id', 'accounts.meeting_id')
+        .select('accounts.version')
+        .where('meetings.dialogue_id', '=', dialogue)
+        .where('meetings.number', '=', ref.meeting)
+        .where(
+          ref.side === null ? sql<boolean>`accounts.side_key is null` : sql<boolean>`accounts.side_key = ${ref.side}`,
+        )
+        .forUpdate()
+        .executeTakeFirst();
+      break;
+  }
+  return row?.version;
+}
+
+/** Tables whose rows carry a tier, by the record kind the audit trail names them with. */
+const TIERED: Record<string, { table: string; dialogueId: string; join?: string }> = {
+  dialogue: { table: 'dialogues', dialogueId: 'dialogues.id' },
+  issue: { table: 'issues', dialogueId: 'issues.dialogue_id' },
+  meeting: { table: 'meetings', dialogueId: 'meetings.dialogue_id' },
+  outcome: { table: 'outcomes', dialogueId: 'outcomes.dialogue_id' },
+  person: { table: 'people', dialogueId: 'people.dialogue_id' },
+  side: { table: 'sides', dialogueId: 'sides.dialogue_id' },
+  principle: { table: 'principles', dialogueId: 'principles.dialogue_id' },
+};
+
 export function createStore(db: Kysely<Database>): Store {
+  const readers = (d: Kysely<Database>) => ({
+    dialogues: createDialogueRepository(d),
+    issues: createIssueRepository(d),
+    meetings: createMeetingRepository(d),
+  });
   return {
-    dialogues: createDialogueRepository(db),
-    issues: createIssueRepository(db),
-    meetings: createMeetingRepository(db),
+    ...readers(db),
     bundles: createBundleStore(db),
-    transaction: (fn) => db.transaction().execute((tx) => fn({ bundles: createBundleStore(tx) })),
+    transaction: (fn) =>
+      db.transaction().execute((tx) => {
+        const store: TransactionStore = {
+          ...readers(tx),
+          bundles: createBundleStore(tx),
+          lockVersion: (ref) => lockVersion(tx, ref),
+        };
+        return fn(store);
+      }),
+    history: (kind, id) => recordHistory(db, kind, id),
+    auditTrail: () => readAudit(db),
+    async canSeeRecord(viewer: Viewer, kind: string, id: string) {
+      if (kind === 'account') {
+        const r = await db
+          .selectFrom('accounts')
+          .innerJoin('meetings', 'meetings.id', 'accounts.meeting_id')
+          .select('accounts.id')
+          .where('accounts.id', '=', id)
+          .where(visibleTo(viewer, 'accounts', 'meetings.dialogue_id'))
+          .where(visibleTo(viewer, 'meetings', 'meetings.dialogue_id'))
+          .executeTakeFirst();
+        return r !== undefined;
+      }
+      const t = TIERED[kind];
+      if (!t) return viewer.kind === 'system';
+      const r = await sql<{
+        id: string;
+      }>`select id from ${sql.table(t.table)} where id = ${id} and ${visibleTo(viewer, t.table, t.dialogueId)}`.execute(
+        db,
+      );
+      return r.rows.length > 0;
+    },
   };
 }

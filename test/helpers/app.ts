@@ -4,10 +4,15 @@ import { importBundleText } from '../../src/bundle/import.js';
 import { readDemoBundle } from '../../src/demo/demo.js';
 import { buildApp } from '../../src/http/app.js';
 import { isReachable } from '../../src/storage/db.js';
+import { createUserStore } from '../../src/storage/user.repository.js';
+import { argon2Hasher } from '../../src/storage/passwords.js';
+import { createDemoUsers } from '../../src/demo/demo-users.js';
+import type { AuthDeps } from '../../src/domain/auth/auth.service.js';
 import { testDatabase, type TestDatabase } from './db.js';
 
 export interface TestApp {
   app: FastifyInstance;
+  auth: AuthDeps;
   t: TestDatabase;
   close(): Promise<void>;
 }
@@ -15,8 +20,11 @@ export interface TestApp {
 export async function testApp(options: { demo?: boolean; webRoot?: string } = {}): Promise<TestApp> {
   const t = await testDatabase();
   if (options.demo !== false) await importBundleText(t.store, readDemoBundle());
+  const auth = { users: createUserStore(t.db), passwords: argon2Hasher };
+  if (options.demo !== false) await createDemoUsers(auth);
   const app = await buildApp({
     store: t.store,
+    auth,
     engine: t.engine,
     isReachable: () => isReachable(t.db),
     installationName: 'Parley test',
@@ -26,6 +34,7 @@ export async function testApp(options: { demo?: boolean; webRoot?: string } = {}
   await app.ready();
   return {
     app,
+    auth,
     t,
     async close() {
       await app.close();

@@ -17,7 +17,7 @@ import {
   listOf,
 } from '../../shared/api.js';
 import type { AppDeps } from '../app.js';
-import { viewerOf } from '../context.js';
+import { viewerOf } from '../auth.js';
 
 const KeyParams = z.object({ key: z.string().min(1).max(63) });
 const MeetingParams = KeyParams.extend({

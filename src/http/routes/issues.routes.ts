@@ -5,7 +5,7 @@ import * as dialogues from '../../domain/dialogues/dialogue.service.js';
 import { CATEGORIES, ISSUE_STATUSES } from '../../domain/vocabulary.js';
 import { ErrorBody, Issue, IssueDetail, pageOf } from '../../shared/api.js';
 import type { AppDeps } from '../app.js';
-import { viewerOf } from '../context.js';
+import { viewerOf } from '../auth.js';
 
 const IssueQuery = z.object({
   status: z.enum(ISSUE_STATUSES).optional(),

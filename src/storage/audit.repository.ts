@@ -1,0 +1,111 @@
+/**
+ * The audit trail in SQL: append in the writer's transaction (serialized by an
+ * advisory lock so that the chain never forks), read back in order.
+ */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { diff, entryHash, GENESIS_HASH, type Actor, type AuditEntry, type AuditInput } from '../domain/audit/audit.js';
+import type { Database } from './database.js';
+import type { AuditLogTable } from './database.js';
+import { iso } from './mappers.js';
+
+const AUDIT_LOCK = 4242003;
+
+export function toEntry(r: Selectable<AuditLogTable>): AuditEntry {
+  return {
+    position: Number(r.position),
+    at: iso(r.at),
+    actorId: r.actor_id,
+    actor: r.actor,
+    action: r.action,
+    recordKind: r.record_kind,
+    recordId: r.record_id,
+    recordKey: r.record_key,
+    dialogueId: r.dialogue_id,
+    ownerSide: r.owner_side,
+    visibility: r.visibility,
+    before: r.before,
+    after: r.after,
+    changes: r.changes as AuditEntry['changes'],
+    requestId: r.request_id,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+/**
+ * Appends one entry. Must run inside the transaction of the write it records,
+ * so that both land or neither does.
+ */
+export async function appendAudit(tx: Kysely<Database>, actor: Actor, input: AuditInput): Promise<AuditEntry> {
+  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
+  const last = await tx
+    .selectFrom('audit_log')
+    .select(['position', 'hash'])
+    .orderBy('position', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const unhashed: Omit<AuditEntry, 'hash'> = {
+    ...input,
+    position: last ? Number(last.position) + 1 : 1,
+    at: new Date().toISOString(),
+    actorId: actor.userId ?? null,
+    actor: actor.label,
+    changes: diff(input.before, input.after),
+    requestId: actor.requestId ?? null,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  const entry: AuditEntry = { ...unhashed, hash: entryHash(unhashed) };
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+  await tx
+    .insertInto('audit_log')
+    .values({
+      position: String(entry.position),
+      at: entry.at,
+      actor_id: entry.actorId,
+      actor: entry.actor,
+      action: entry.action,
+      record_kind: entry.recordKind,
+      record_id: entry.recordId ?? null,
+      record_key: entry.recordKey ?? null,
+      dialogue_id: entry.dialogueId ?? null,
+      owner_side: entry.ownerSide ?? null,
+      visibility: entry.visibility ?? null,
+      before: json(entry.before),
+      after: json(entry.after),
+      changes: json(entry.changes),
+      request_id: entry.requestId,
+      prev_hash: entry.prevHash,
+      hash: entry.hash,
+    })
+    .execute();
+  return entry;
+}
+
+/** Every entry in position order, read in batches so that a long trail fits in memory. */
+export async function* readAudit(db: Kysely<Database>, batch = 1000): AsyncGenerator<AuditEntry> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('position', '>', String(after))
+      .orderBy('position')
+      .limit(batch)
+      .execute();
+    for (const r of rows) yield toEntry(r);
+    if (rows.length < batch) return;
+    after = Number(rows.at(-1)!.position);
+  }
+}
+
+/** The entries about one record, oldest first. */
+export async function recordHistory(db: Kysely<Database>, kind: string, id: string): Promise<AuditEntry[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('record_kind', '=', kind)
+    .where('record_id', '=', id)
+    .orderBy('position')
+    .execute();
+  return rows.map(toEntry);
+}

@@ -1,0 +1,297 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { verifyChain } from '../src/domain/audit/audit.js';
+import { addUser } from '../src/domain/auth/auth.service.js';
+import { SYSTEM_ACTOR } from '../src/domain/audit/audit.js';
+import { demoEmail } from '../src/demo/demo-users.js';
+import { testApp, type TestApp } from './helpers/app.js';
+
+let h: TestApp;
+before(async () => {
+  h = await testApp();
+});
+after(async () => {
+  await h.close();
+});
+
+interface Caller {
+  cookie: string;
+  csrf: string;
+}
+
+async function demoSignIn(side: string, role: string): Promise<Caller> {
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/api/v1/demo/session',
+    payload: { email: demoEmail(side, role) },
+  });
+  assert.equal(res.statusCode, 204, res.body);
+  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+  const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
+  return { cookie, csrf: (me.json() as { csrfToken: string }).csrfToken };
+}
+
+function as(
+  c: Caller | undefined,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return h.app.inject({
+    method,
+    url,
+    payload: payload as object,
+    headers: c ? { cookie: c.cookie, 'x-csrf-token': c.csrf, ...headers } : headers,
+  });
+}
+
+const ISSUE = '/api/v1/dialogues/us-cn-ciwg/issues/cross-border-data-flows';
+
+describe('signing in', () => {
+  it('with a password; the same answer for an unknown e-mail and a wrong password; then rate-limited', async () => {
+    await addUser(h.auth, SYSTEM_ACTOR, {
+      email: 'Analyst@Example.gov',
+      side: 'us',
+      role: 'analyst',
+      password: 'correct horse battery',
+    });
+    const ok = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'analyst@example.gov', password: 'correct horse battery' },
+    });
+    assert.equal(ok.statusCode, 204);
+    const setCookie = String(ok.headers['set-cookie']);
+    assert.match(setCookie, /parley_session=[\w-]{40,}/);
+    assert.match(setCookie, /HttpOnly/);
+    assert.match(setCookie, /SameSite=Lax/);
+
+    const wrong = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'analyst@example.gov', password: 'wrong' },
+    });
+    const unknown = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'nobody@example.gov', password: 'wrong' },
+    });
+    assert.equal(wrong.statusCode, 401);
+    assert.deepEqual(wrong.json(), unknown.json());
+
+    for (let i = 0; i < 4; i++) {
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { email: 'analyst@example.gov', password: 'wrong' },
+      });
+    }
+    const limited = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'analyst@example.gov', password: 'correct horse battery' },
+    });
+    assert.equal(limited.statusCode, 429);
+    assert.equal((limited.json() as { error: { code: string } }).error.code, 'too-many-attempts');
+    assert.ok(Number(limited.headers['retry-after']) > 0);
+  });
+
+  it('rotates the session id at each sign-in and signs out', async () => {
+    const first = await demoSignIn('us', 'analyst');
+    const second = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/demo/session',
+      payload: { email: demoEmail('us', 'analyst') },
+      headers: { cookie: first.cookie },
+    });
+    const cookie2 = String(second.headers['set-cookie']).split(';')[0]!;
+    assert.notEqual(cookie2, first.cookie);
+    assert.equal((await as(first, 'GET', '/api/v1/me')).statusCode, 401, 'the old session ended');
+    const out = await h.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/session',
+      headers: {
+        cookie: cookie2,
+        'x-csrf-token': (
+          (await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cookie2 } })).json() as {
+            csrfToken: string;
+          }
+        ).csrfToken,
+      },
+    });
+    assert.equal(out.statusCode, 204);
+    assert.equal(
+      (await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cookie2 } })).statusCode,
+      401,
+    );
+  });
+});
+
+describe('writes', () => {
+  it('refuse the public, other roles and a missing CSRF token', async () => {
+    assert.equal((await as(undefined, 'PATCH', ISSUE, { status: 'dormant' }, { 'if-match': '"1"' })).statusCode, 401);
+    const pa = await demoSignIn('us', 'public-affairs');
+    assert.equal((await as(pa, 'PATCH', ISSUE, { status: 'dormant' }, { 'if-match': '"1"' })).statusCode, 403);
+    const analyst = await demoSignIn('us', 'analyst');
+    const noCsrf = await h.app.inject({
+      method: 'PATCH',
+      url: ISSUE,
+      payload: { status: 'dormant' },
+      headers: { cookie: analyst.cookie, 'if-match': '"1"' },
+    });
+    assert.equal(noCsrf.statusCode, 403);
+    assert.equal((noCsrf.json() as { error: { code: string } }).error.code, 'csrf-failed');
+    const cn = await demoSignIn('cn', 'analyst');
+    const other = await as(cn, 'PATCH', ISSUE, { status: 'dormant' }, { 'if-match': '"1"' });
+    assert.equal(other.statusCode, 403);
+    assert.match((other.json() as { error: { message: string } }).error.message, /us side/);
+  });
+
+  it('need If-Match, refuse a stale version with the current one, and audit what changed', async () => {
+    const analyst = await demoSignIn('us', 'analyst');
+    const current = await as(analyst, 'GET', ISSUE);
+    const version = (current.json() as { version: number }).version;
+    assert.equal((await as(analyst, 'PATCH', ISSUE, { status: 'dormant' })).statusCode, 428);
+    const ok = await as(analyst, 'PATCH', ISSUE, { status: 'dormant' }, { 'if-match': `"${version}"` });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal(ok.headers.etag, `"${version + 1}"`);
+    assert.equal((ok.json() as { status: string }).status, 'dormant');
+    const stale = await as(analyst, 'PATCH', ISSUE, { status: 'open' }, { 'if-match': `"${version}"` });
+    assert.equal(stale.statusCode, 412);
+    const body = stale.json() as {
+      error: { code: string; details: { currentVersion: number; current: { status: string } } };
+    };
+    assert.equal(body.error.code, 'version-conflict');
+    assert.equal(body.error.details.currentVersion, version + 1);
+    assert.equal(body.error.details.current.status, 'dormant');
+
+    const id = (ok.json() as { id: string }).id;
+    const history = await as(analyst, 'GET', `/api/v1/issues/${id}/history`);
+    assert.equal(history.statusCode, 200);
+    const entries = (
+      history.json() as {
+        items: {
+          action: string;
+          actor: string;
+          changes: { field: string; before: unknown; after: unknown }[] | null;
+        }[];
+      }
+    ).items;
+    const last = entries.at(-1)!;
+    assert.equal(last.action, 'issue.update');
+    assert.equal(last.actor, demoEmail('us', 'analyst'));
+    assert.deepEqual(
+      last.changes?.find((c) => c.field === 'status'),
+      { field: 'status', before: 'open', after: 'dormant' },
+    );
+  });
+
+  it('hides the history of a record the caller may not see', async () => {
+    const internal = await h.t.db
+      .selectFrom('issues')
+      .select('id')
+      .where('key', '=', 'medical-device-procurement')
+      .executeTakeFirstOrThrow();
+    const cn = await demoSignIn('cn', 'lead');
+    assert.equal((await as(cn, 'GET', `/api/v1/issues/${internal.id}/history`)).statusCode, 404);
+    assert.equal((await as(undefined, 'GET', `/api/v1/issues/${internal.id}/history`)).statusCode, 404);
+    const us = await demoSignIn('us', 'lead');
+    assert.equal((await as(us, 'GET', `/api/v1/issues/${internal.id}/history`)).statusCode, 200);
+  });
+
+  it('exactly one of two updates with the same If-Match wins; no lost update among 50 writers', async () => {
+    const analyst = await demoSignIn('us', 'analyst');
+    const url = '/api/v1/dialogues/us-cn-ciwg/issues/regulatory-transparency';
+    const version = ((await as(analyst, 'GET', url)).json() as { version: number }).version;
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        as(analyst, 'PATCH', url, { summary: { en: `writer ${i}` } }, { 'if-match': `"${version}"` }),
+      ),
+    );
+    const codes = results.map((r) => r.statusCode).sort();
+    assert.equal(codes.filter((c) => c === 200).length, 1);
+    assert.equal(codes.filter((c) => c === 412).length, 49);
+    const winner = results.find((r) => r.statusCode === 200)!.json() as { summary: { en: string }; version: number };
+    const now = (await as(analyst, 'GET', url)).json() as { summary: { en: string }; version: number };
+    assert.deepEqual(now.summary, winner.summary, "the winner's write is what is on file");
+    assert.equal(now.version, version + 1);
+  });
+
+  it('API tokens: shown once, stored as a hash, read-only scope cannot write, revocable', async () => {
+    const analyst = await demoSignIn('us', 'analyst');
+    const created = await as(analyst, 'POST', '/api/v1/me/tokens', { name: 'script', scope: 'read' });
+    assert.equal(created.statusCode, 201);
+    const { token, id } = created.json() as { token: string; id: string };
+    assert.match(token, /^prl_/);
+    const stored = await h.t.db
+      .selectFrom('api_tokens')
+      .select('token_hash')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.notEqual(stored.token_hash, token);
+    assert.ok(
+      !JSON.stringify((await as(analyst, 'GET', '/api/v1/me/tokens')).json()).includes(token),
+      'the list never shows the token',
+    );
+    const bearer = { authorization: `Bearer ${token}` };
+    const read = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/dialogues/us-cn-ciwg/issues/agricultural-inspection-delays',
+      headers: bearer,
+    });
+    assert.equal(read.statusCode, 200, 'a token reads what its side may see');
+    const write = await h.app.inject({
+      method: 'PATCH',
+      url: ISSUE,
+      payload: { status: 'open' },
+      headers: { ...bearer, 'if-match': '"1"' },
+    });
+    assert.equal(write.statusCode, 403);
+    assert.equal((await as(analyst, 'DELETE', `/api/v1/me/tokens/${id}`)).statusCode, 204);
+    assert.equal((await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode, 401);
+  });
+});
+
+describe('the audit trail', () => {
+  it('verifies after the writes above, and names an altered, a removed and a reordered entry', async () => {
+    const entries = async () => {
+      const out = [];
+      for await (const e of h.t.store.auditTrail()) out.push(e);
+      return out;
+    };
+    const intact = verifyChain(await entries());
+    assert.equal(intact.problem, undefined);
+    assert.ok(intact.count > 50, `${intact.count} entries`);
+
+    // Altered: a field of entry 10 changed in SQL.
+    const original = (await entries()).find((e) => e.position === 10)!;
+    await sql`update audit_log set actor = 'someone else' where position = 10`.execute(h.t.db);
+    assert.deepEqual(verifyChain(await entries()).problem, { kind: 'altered', position: 10 });
+    await sql`update audit_log set actor = ${original.actor} where position = 10`.execute(h.t.db);
+    assert.equal(verifyChain(await entries()).problem, undefined);
+
+    // Removed: entry 20 deleted; the chain breaks at 21.
+    const row20 = await sql<Record<string, unknown>>`select * from audit_log where position = 20`.execute(h.t.db);
+    await sql`delete from audit_log where position = 20`.execute(h.t.db);
+    assert.deepEqual(verifyChain(await entries()).problem, {
+      kind: 'out-of-order',
+      position: 21,
+      expectedPosition: 20,
+    });
+
+    // Put back, the chain is whole again.
+    await sql`insert into audit_log select * from json_populate_record(null::audit_log, ${JSON.stringify(row20.rows[0])}::json)`.execute(
+      h.t.db,
+    );
+    assert.equal(verifyChain(await entries()).problem, undefined);
+
+    // Reordered: entries 30 and 31 swap places; the chain breaks at 30.
+    await sql`update audit_log set position = -1 where position = 30`.execute(h.t.db);
+    await sql`update audit_log set position = 30 where position = 31`.execute(h.t.db);
+    await sql`update audit_log set position = 31 where position = -1`.execute(h.t.db);
+    assert.deepEqual(verifyChain(await entries()).problem?.kind, 'broken-link');
+    assert.equal(verifyChain(await entries()).problem?.position, 30);
+  });
+});
