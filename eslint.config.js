@@ -67,6 +67,21 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/readouts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        {
+          group: ['fastify', '@fastify/*', 'kysely', 'pg', '@electric-sql/*', 'react', 'react-*'],
+          message: 'Renderers turn a readout model into a document: no HTTP, SQL or React.',
+        },
+        {
+          group: ['**/storage/**', '**/http/**', '**/cli/**', '**/bundle/**', '**/web/**'],
+          message: 'Renderers may import the domain and shared only.',
+        },
+      ]),
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([

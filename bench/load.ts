@@ -24,6 +24,8 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   durationSeconds: number;
+  /** CPU seconds this load generator used (warm-up included), so the server's share can be told apart. */
+  cpuSeconds: number;
 }
 
 /** The part of autocannon 8's programmatic API used here (the package ships no types). */
@@ -54,6 +56,11 @@ function percentile(sorted: Float64Array, p: number): number {
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
+
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return round((user + system) / 1e6);
+}
 
 export async function runLoad(req: LoadRequest): Promise<LoadResult> {
   if (req.warmupSeconds > 0) {
@@ -92,6 +99,7 @@ export async function runLoad(req: LoadRequest): Promise<LoadResult> {
     errors: result.errors,
     timeouts: result.timeouts,
     durationSeconds: result.duration,
+    cpuSeconds: cpuSeconds(),
   };
 }
 

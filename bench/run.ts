@@ -32,6 +32,7 @@ import { argon2Hasher } from '../src/storage/passwords.js';
 import { createStore } from '../src/storage/store.js';
 import { PARLEY_VERSION } from '../src/version.js';
 import { countRecords, generateBundle, type GenerateOptions, type GeneratedBundle } from './generate.js';
+import { QUIET_PERCENT, startCpuMeter, waitForQuiet, type CpuShare } from './cpu.js';
 import type { LoadRequest, LoadResult } from './load.js';
 
 const ENGINES = ['pglite-memory', 'pglite-folder', 'postgres'] as const;
@@ -70,10 +71,13 @@ interface ImportFigures {
   seconds: number;
   recordsPerSecond: number;
   counts: { created: number; updated: number; unchanged: number };
+  /** How busy the machine was during the import, and how much of that was not this benchmark. */
+  cpu?: CpuShare;
   reimport: {
     seconds: number;
     recordsPerSecond: number;
     counts: { created: number; updated: number; unchanged: number };
+    cpu?: CpuShare;
   };
 }
 
@@ -87,6 +91,8 @@ interface EndpointFigures extends LoadResult {
   server: ServerWatch;
   /** Share of the CPUs busy with other work just before this run (see waitForQuiet). */
   backgroundCpuPercent?: number;
+  /** How busy the machine was during the run, and how much of that was not this benchmark. */
+  cpu?: CpuShare;
 }
 
 /** What the server's own process did during a load run (warm-up included). */
@@ -213,17 +219,27 @@ async function openEngine(name: EngineName): Promise<OpenedEngine> {
 const seconds = (startMs: number) => (performance.now() - startMs) / 1000;
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
-async function benchImport(handle: DatabaseHandle, bundle: GeneratedBundle, records: number): Promise<ImportFigures> {
+async function benchImport(
+  engine: EngineName,
+  handle: DatabaseHandle,
+  bundle: GeneratedBundle,
+  records: number,
+): Promise<ImportFigures> {
   const store = createStore(handle.db);
+  const countPostgres = engine === 'postgres';
+  let meter = startCpuMeter({ countPostgres });
   let t = performance.now();
   const first = await importBundle(store, bundle);
   const firstSeconds = seconds(t);
+  const firstCpu = meter.stop(0);
   const written = first.created + first.updated;
   log(`  import: ${written} records in ${firstSeconds.toFixed(2)} s`);
 
+  meter = startCpuMeter({ countPostgres });
   t = performance.now();
   const second = await importBundle(store, bundle);
   const secondSeconds = seconds(t);
+  const secondCpu = meter.stop(0);
   log(`  re-import: ${secondSeconds.toFixed(2)} s (${second.created} created, ${second.updated} updated)`);
   if (second.created !== 0 || second.updated !== 0) {
     log(`  WARNING: re-importing the same bundle changed ${second.created + second.updated} records`);
@@ -233,10 +249,12 @@ async function benchImport(handle: DatabaseHandle, bundle: GeneratedBundle, reco
     seconds: firstSeconds,
     recordsPerSecond: Math.round(written / firstSeconds),
     counts: { created: first.created, updated: first.updated, unchanged: first.unchanged },
+    cpu: firstCpu,
     reimport: {
       seconds: secondSeconds,
       recordsPerSecond: Math.round(records / secondSeconds),
       counts: { created: second.created, updated: second.updated, unchanged: second.unchanged },
+      cpu: secondCpu,
     },
   };
 }
@@ -308,8 +326,9 @@ async function benchIssues(
         if (res.status !== 200) throw new Error(`GET ${e.path} answered ${res.status}: ${JSON.stringify(body)}`);
         if (itemsOnPage < PAGE) log(`  WARNING: GET ${e.path} returned ${itemsOnPage} items, fewer than ${PAGE}`);
         log(`  GET ${e.path} (${stats}): ${profile.connections} connections for ${profile.durationSeconds} s ...`);
-        const backgroundCpuPercent = await waitForQuiet(quietSeconds);
+        const backgroundCpuPercent = await waitForQuiet(quietSeconds, log);
         const watch = watchServer();
+        const meter = startCpuMeter({ countPostgres: engine === 'postgres' });
         const result = await runLoadInChild({
           url: base + e.path,
           connections: profile.connections,
@@ -317,6 +336,7 @@ async function benchIssues(
           warmupSeconds: profile.warmupSeconds,
         });
         const server = watch.stop();
+        const cpu = meter.stop(result.cpuSeconds);
         if (result.non2xx > 0 || result.errors > 0) {
           log(`  WARNING: ${result.non2xx} non-2xx responses and ${result.errors} errors`);
         }
@@ -333,6 +353,7 @@ async function benchIssues(
           analyzedAt,
           server,
           backgroundCpuPercent,
+          cpu,
         });
       }
     }
@@ -379,42 +400,6 @@ function describeBundle(options: GenerateOptions): BundleFacts {
   };
 }
 
-/** Busy share of all CPUs over one second while the bench itself is idle, from /proc/stat. */
-async function backgroundCpu(): Promise<number | undefined> {
-  const sample = () => {
-    const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-    const idle = (fields[3] ?? 0) + (fields[4] ?? 0); // idle + iowait
-    return { idle, total: fields.reduce((a, b) => a + b, 0) };
-  };
-  try {
-    const a = sample();
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const b = sample();
-    const total = b.total - a.total;
-    return total > 0 ? Math.round((100 * (total - (b.idle - a.idle))) / total) : undefined;
-  } catch {
-    return undefined; // not Linux
-  }
-}
-
-const QUIET_PERCENT = 10;
-
-/**
- * On a shared machine (CI runners, the team's 2-core boxes) other jobs come and go: wait, up to
- * `maxSeconds`, for a second in which they leave the CPUs idle, and return the last reading.
- */
-async function waitForQuiet(maxSeconds: number): Promise<number | undefined> {
-  const deadline = performance.now() + maxSeconds * 1000;
-  let busy = await backgroundCpu();
-  let told = false;
-  while (busy !== undefined && busy > QUIET_PERCENT && performance.now() < deadline) {
-    if (!told) log(`  waiting up to ${maxSeconds} s for other work to stop (${busy}% of the CPUs busy) ...`);
-    told = true;
-    busy = await backgroundCpu();
-  }
-  return busy;
-}
-
 async function serverVersion(handle: DatabaseHandle): Promise<string> {
   const r = await sql<{ server_version: string }>`show server_version`.execute(handle.db);
   // '15.20 (Debian 15.20-0+deb12u1)' → '15.20': the distribution suffix only widens the table.
@@ -430,7 +415,7 @@ async function benchEngine(
   quietSeconds: number,
 ): Promise<EngineFigures> {
   log(`\n[${engine}]`);
-  const background = await waitForQuiet(quietSeconds);
+  const background = await waitForQuiet(quietSeconds, log);
   const opened = await openEngine(engine);
   try {
     const { handle } = opened;
@@ -450,7 +435,7 @@ async function benchEngine(
         // The latency benchmark needs the data; its import is setup here, not a figure.
         await importBundle(createStore(handle.db), bundle);
       } else {
-        figures.import = await benchImport(handle, bundle, facts.records);
+        figures.import = await benchImport(engine, handle, bundle, facts.records);
       }
     }
     if (only !== 'import') {
@@ -558,19 +543,22 @@ async function main(): Promise<void> {
   const m = report.machine;
   console.log(`\nParley ${PARLEY_VERSION} benchmarks (${report.profile}), ${report.generatedAt}`);
   console.log(`machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}`);
+  // Other work during a run takes CPU from the server: the run's figures are then too low.
   const busiest = Math.max(
     0,
     ...results.flatMap((r) => [
-      r.backgroundCpuPercent ?? 0,
-      ...(r.endpoints ?? []).map((e) => e.backgroundCpuPercent ?? 0),
+      r.import?.cpu?.otherPercent ?? 0,
+      r.import?.reimport.cpu?.otherPercent ?? 0,
+      ...(r.endpoints ?? []).map((e) => e.cpu?.otherPercent ?? 0),
     ]),
   );
   if (busiest > QUIET_PERCENT) {
     console.log(
-      `WARNING: other work kept up to ${busiest}% of the CPUs busy before a run; the figures are low: ` +
-        'run again on a quiet machine.',
+      `WARNING: other work took up to ${busiest}% of the CPUs during a run (column "other CPU %"); ` +
+        'those figures are low: run again on a quiet machine.',
     );
   }
+  const other = (share: CpuShare | undefined) => (share ? String(share.otherPercent) : '-');
   console.log(
     `bundle: ${fmt(records)} records (${fmt(facts.issues)} issues, ${facts.meetings} meetings × ` +
       `${profile.bundle.accountsPerMeeting} accounts, ${fmt(raisings)} raisings, ${fmt(outcomes)} outcomes), ` +
@@ -581,7 +569,7 @@ async function main(): Promise<void> {
     console.log('\nImport (one transaction; re-import of the same bundle must change nothing)\n');
     console.log(
       table(
-        ['engine', 'import s', 'records/s', 're-import s', 'records/s', 'changed on re-import'],
+        ['engine', 'import s', 'records/s', 're-import s', 'records/s', 'changed on re-import', 'other CPU %'],
         withImport.map((r) => {
           const i = r.import!;
           return [
@@ -591,6 +579,7 @@ async function main(): Promise<void> {
             i.reimport.seconds.toFixed(2),
             fmt(i.reimport.recordsPerSecond),
             i.reimport.counts.created + i.reimport.counts.updated,
+            `${other(i.cpu)} / ${other(i.reimport.cpu)}`,
           ];
         }),
       ),
@@ -604,7 +593,19 @@ async function main(): Promise<void> {
     );
     console.log(
       table(
-        ['engine', 'endpoint', 'statistics', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'server CPU s', 'GC ms', 'non-2xx'],
+        [
+          'engine',
+          'endpoint',
+          'statistics',
+          'p50 ms',
+          'p95 ms',
+          'p99 ms',
+          'req/s',
+          'server CPU s',
+          'GC ms',
+          'non-2xx',
+          'other CPU %',
+        ],
         withEndpoints.flatMap((r) =>
           r.endpoints!.map((e) => [
             r.engine,
@@ -617,6 +618,7 @@ async function main(): Promise<void> {
             e.server.cpuSeconds.toFixed(1),
             fmt(e.server.gc.totalMs),
             e.non2xx + e.errors,
+            other(e.cpu),
           ]),
         ),
       ),

@@ -9,6 +9,8 @@ it('applies defaults when nothing is configured', () => {
   assert.equal(c.dataDir, path.resolve('data'));
   assert.equal(c.databaseUrl, undefined);
   assert.equal(c.logLevel, 'info');
+  assert.equal(c.publicUrl, 'http://localhost:8080');
+  assert.equal(c.oidc, undefined);
   assert.ok(Object.isFrozen(c));
 });
 
@@ -19,6 +21,10 @@ it('reads every variable', () => {
     DATABASE_URL: 'postgres://u@db:5432/parley',
     LOG_LEVEL: 'warn',
     PARLEY_INSTALLATION_NAME: 'Parley (ITA)',
+    PARLEY_PUBLIC_URL: 'https://parley.example.gov/',
+    OIDC_ISSUER: 'https://login.example.gov/realms/ita',
+    OIDC_CLIENT_ID: 'parley',
+    OIDC_CLIENT_SECRET: 's3cret',
   });
   assert.deepEqual(
     { ...c },
@@ -29,6 +35,8 @@ it('reads every variable', () => {
       databaseUrl: 'postgres://u@db:5432/parley',
       logLevel: 'warn',
       installationName: 'Parley (ITA)',
+      publicUrl: 'https://parley.example.gov',
+      oidc: { issuer: 'https://login.example.gov/realms/ita', clientId: 'parley', clientSecret: 's3cret' },
     },
   );
 });
@@ -50,4 +58,46 @@ it('names each bad variable and what it expected', () => {
 
 it('treats an empty variable as unset', () => {
   assert.equal(loadConfig({ DATABASE_URL: '' }).databaseUrl, undefined);
+});
+
+it('derives the public URL from PORT when PARLEY_PUBLIC_URL is unset', () => {
+  assert.equal(loadConfig({ PORT: '9000' }).publicUrl, 'http://localhost:9000');
+  assert.throws(() => loadConfig({ PARLEY_PUBLIC_URL: 'parley.example.gov' }), /PARLEY_PUBLIC_URL: must be an http/);
+});
+
+it('wants all three single sign-on variables or none, and names the missing ones', () => {
+  assert.throws(
+    () => loadConfig({ OIDC_ISSUER: 'https://login.example.gov', OIDC_CLIENT_SECRET: 's3cret' }),
+    (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      assert.equal(err.problems.length, 1);
+      assert.match(err.message, /OIDC_CLIENT_ID: missing; single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID/);
+      // The secret itself never appears in the message.
+      assert.doesNotMatch(err.message, /s3cret/);
+      return true;
+    },
+  );
+  assert.throws(
+    () => loadConfig({ OIDC_CLIENT_ID: 'parley' }),
+    (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      assert.deepEqual(
+        err.problems.map((p) => p.split(':')[0]),
+        ['OIDC_ISSUER', 'OIDC_CLIENT_SECRET'],
+      );
+      return true;
+    },
+  );
+  assert.equal(loadConfig({ OIDC_ISSUER: '', OIDC_CLIENT_ID: '', OIDC_CLIENT_SECRET: '' }).oidc, undefined);
+});
+
+it('wants the issuer to be a URL, over HTTPS unless it is on this machine', () => {
+  const rest = { OIDC_CLIENT_ID: 'parley', OIDC_CLIENT_SECRET: 's3cret' };
+  assert.throws(() => loadConfig({ ...rest, OIDC_ISSUER: 'login.example.gov' }), /OIDC_ISSUER: must be a URL/);
+  assert.throws(
+    () => loadConfig({ ...rest, OIDC_ISSUER: 'http://login.example.gov' }),
+    /OIDC_ISSUER: must be an https:\/\/ URL \(http:\/\/ only for localhost\)/,
+  );
+  assert.equal(loadConfig({ ...rest, OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidc?.issuer, 'http://127.0.0.1:4000');
+  assert.equal(loadConfig({ ...rest, OIDC_ISSUER: 'http://localhost:4000' }).oidc?.issuer, 'http://localhost:4000');
 });

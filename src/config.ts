@@ -22,7 +22,29 @@ const EnvSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   PARLEY_INSTALLATION_NAME: z.string().min(1).default('Parley'),
+  PARLEY_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .refine((u) => !URL.canParse(u) || (new URL(u).search === '' && new URL(u).hash === ''), {
+      error: 'must have no ?query or #fragment',
+    })
+    .optional(),
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: 'must be a URL (https://…)' })
+    // Tokens from an issuer reached over plain HTTP could be forged on the way; allow that only on this machine.
+    .refine((u) => !URL.canParse(u) || new URL(u).protocol === 'https:' || isLoopback(new URL(u).hostname), {
+      error: 'must be an https:// URL (http:// only for localhost)',
+    })
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
 });
+
+const OIDC_VARIABLES = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+
+/** Whether a URL's host is this machine: the only place a plain-HTTP identity provider is acceptable. */
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
 
 export type Config = Readonly<{
   port: number;
@@ -31,6 +53,10 @@ export type Config = Readonly<{
   databaseUrl: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
   installationName: string;
+  /** Where browsers reach Parley (no trailing slash): the base of the single sign-on redirect URI. */
+  publicUrl: string;
+  /** Single sign-on with OpenID Connect; undefined when not configured. */
+  oidc: Readonly<{ issuer: string; clientId: string; clientSecret: string }> | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -44,12 +70,21 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map(
+  // Single sign-on needs all three variables: a partial set is a mistake, not a wish to run without it.
+  const oidcGiven = OIDC_VARIABLES.filter((v) => cleaned[v] !== undefined);
+  const oidcMissing =
+    oidcGiven.length > 0 && oidcGiven.length < OIDC_VARIABLES.length
+      ? OIDC_VARIABLES.filter((v) => cleaned[v] === undefined).map(
+          (v) => `${v}: missing; single sign-on needs ${OIDC_VARIABLES.join(', ')} (${oidcGiven.join(', ')} set)`,
+        )
+      : [];
+  if (!parsed.success || oidcMissing.length > 0) {
+    throw new ConfigError([
+      ...(parsed.success ? [] : parsed.error.issues).map(
         (i) => `${String(i.path[0])}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])])})`,
       ),
-    );
+      ...oidcMissing,
+    ]);
   }
   const e = parsed.data;
   return Object.freeze({
@@ -59,5 +94,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     installationName: e.PARLEY_INSTALLATION_NAME,
+    publicUrl: (e.PARLEY_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? Object.freeze({ issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET })
+        : undefined,
   });
 }

@@ -295,3 +295,41 @@ describe('the audit trail', () => {
     assert.equal(verifyChain(await entries()).problem?.position, 30);
   });
 });
+
+describe('ownership', () => {
+  it('an issue cannot be opened for, or handed to, another side', async () => {
+    const analyst = await demoSignIn('us', 'analyst');
+    const handOver = await as(
+      analyst,
+      'PATCH',
+      '/api/v1/dialogues/us-cn-ciwg/issues/medical-device-procurement',
+      { owner: 'cn' },
+      { 'if-match': '"1"' },
+    );
+    assert.equal(handOver.statusCode, 403);
+    assert.match((handOver.json() as { error: { message: string } }).error.message, /cannot be handed to another side/);
+    const created = await as(analyst, 'POST', '/api/v1/dialogues/us-cn-ciwg/issues', {
+      key: 'planted-issue',
+      title: { en: 'Planted' },
+      raisedBy: 'us',
+      respondent: 'cn',
+      category: 'other',
+      owner: 'cn',
+    });
+    assert.equal(created.statusCode, 403);
+    const fine = await as(analyst, 'POST', '/api/v1/dialogues/us-cn-ciwg/issues', {
+      key: 'solar-export-licences',
+      title: { en: 'Export licences for solar-grade polysilicon', zh: '太阳能级多晶硅出口许可' },
+      raisedBy: 'us',
+      respondent: 'cn',
+      category: 'export-controls',
+      products: ['280461'],
+    });
+    assert.equal(fine.statusCode, 201, fine.body);
+    assert.equal(fine.headers.etag, '"1"');
+    assert.deepEqual(
+      [(fine.json() as { visibility: string }).visibility, (fine.json() as { owner: string }).owner],
+      ['internal', 'us'],
+    );
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * More than one process on one database. On PostgreSQL, two servers share it
  * and agree (nothing that matters lives in one process's memory). On PGlite,
- * which has no lock of its own, a second process is refused by name.
+ * which has no lock of its own, a second server is refused by name, and CLI
+ * commands run inside the server that holds the folder.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -48,26 +49,59 @@ describe('the PGlite data folder lock', () => {
     fs.rmSync(dir, { recursive: true });
   });
 
-  it('refuses a CLI command and a second server while a server holds the folder, naming the process', async () => {
+  it('runs CLI commands through a server that holds the folder, and refuses a second server, naming the process', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-lock-'));
     const server = await startServerProcess({ PARLEY_DATA_DIR: dir }, ['--demo']);
+    const env = { PARLEY_DATA_DIR: dir };
     try {
-      const cli = await parleyProcess(['export', 'us-cn-ciwg'], { PARLEY_DATA_DIR: dir });
-      assert.equal(cli.code, 1);
-      assert.match(cli.stderr, new RegExp(`in use by process ${server.child.pid} \\(parley serve, since `));
-      assert.match(cli.stderr, /stop that process first, or run Parley on PostgreSQL/);
-      const second = await parleyProcess(['serve'], { PARLEY_DATA_DIR: dir, PORT: '1' });
+      // Two processes must never open one PGlite folder: these commands run inside the server.
+      const exported = await parleyProcess(['export', 'us-cn-ciwg'], env);
+      assert.equal(exported.code, 0, exported.stderr);
+      assert.equal((JSON.parse(exported.stdout) as { dialogue: { key: string } }).dialogue.key, 'us-cn-ciwg');
+
+      const readIssues = async () =>
+        (
+          (await (await fetch(`${server.url}/api/v1/issues?limit=200`)).json()) as {
+            items: { key: string; regions: unknown[] }[];
+          }
+        ).items.find((i) => i.key === 'cross-border-data-flows');
+      assert.equal((await readIssues())?.regions.length, 2);
+      const changed = JSON.parse(EXAMPLE) as { issues: { visibility: string }[] };
+      for (const i of changed.issues) i.visibility = 'public';
+      const imported = await parleyProcess(['import', '-'], env, JSON.stringify(changed));
+      assert.equal(imported.code, 0, imported.stderr);
+      assert.match(imported.stdout, /Imported dialogue "us-cn-ciwg"/);
+      // The server sees the import at once: it made it.
+      assert.deepEqual((await readIssues())?.regions, [], 'the example lists no regions');
+
+      const verified = await parleyProcess(['audit', 'verify'], env);
+      assert.equal(verified.code, 0, verified.stderr);
+      assert.match(verified.stdout, /^Audit trail intact: \d+ entries/);
+
+      const added = await parleyProcess(
+        ['user', 'add', 'x@y.gov', '--side', 'us', '--role', 'analyst', '--no-password'],
+        env,
+      );
+      assert.equal(added.code, 0, added.stderr);
+      assert.match(added.stdout, /Added x@y\.gov \(analyst, side us\), single sign-on only/);
+      const listed = await parleyProcess(['user', 'list'], env);
+      assert.equal(listed.code, 0, listed.stderr);
+      assert.match(listed.stdout, /^x@y\.gov +us +analyst +active$/m);
+
+      const second = await parleyProcess(['serve'], { ...env, PORT: '1' });
       assert.equal(second.code, 1);
-      assert.match(second.stderr, new RegExp(`in use by process ${server.child.pid}`));
+      assert.match(second.stderr, new RegExp(`in use by process ${server.child.pid} \\(parley serve, since `));
+      assert.match(second.stderr, /stop that process first, or run Parley on PostgreSQL/);
       // The first server is unharmed.
       const res = await fetch(`${server.url}/api/v1/dialogues`);
       assert.equal(((await res.json()) as { items: unknown[] }).items.length, 1);
     } finally {
       await server.stop();
     }
-    // Once the server has stopped, the folder is free again.
-    const after = await parleyProcess(['export', 'us-cn-ciwg'], { PARLEY_DATA_DIR: dir });
+    // Once the server has stopped, the folder is free again, and the commands open it themselves.
+    const after = await parleyProcess(['user', 'list'], env);
     assert.equal(after.code, 0, after.stderr);
+    assert.match(after.stdout, /^x@y\.gov /m);
     fs.rmSync(dir, { recursive: true });
   });
 });

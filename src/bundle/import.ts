@@ -3,6 +3,8 @@
  * spec and against what is already on file, then writes it in one transaction.
  * An invalid bundle writes nothing.
  */
+import { SYSTEM_VIEWER, type Viewer } from '../domain/access/viewer.js';
+import { hiddenCollisions, refuseHiddenCollisions, splitExisting, type Hidden } from '../domain/dialogues/hidden.js';
 import { ValidationError } from '../domain/errors.js';
 import type { ImportCounts, Store } from '../domain/ports.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/audit/audit.js';
@@ -22,11 +24,27 @@ function dialogueKeyOf(doc: unknown): string | undefined {
   return undefined;
 }
 
-/** Imports an already-parsed JSON document. Throws ValidationError listing every problem. */
-export async function importBundle(store: Store, doc: unknown, actor: Actor = SYSTEM_ACTOR): Promise<ImportResult> {
-  return store.transaction(async ({ bundles }) => {
+/**
+ * Imports an already-parsed JSON document. Throws ValidationError listing every problem.
+ *
+ * `viewer` is who imports: from the API, the caller's side. A dialogue on file
+ * that it may not see is not found (404); validation runs against the records
+ * it may see only; and a record it may not see is never changed (409).
+ */
+export async function importBundle(
+  store: Store,
+  doc: unknown,
+  actor: Actor = SYSTEM_ACTOR,
+  viewer: Viewer = SYSTEM_VIEWER,
+): Promise<ImportResult> {
+  return store.transaction(async (tx) => {
+    const { bundles } = tx;
     const key = dialogueKeyOf(doc);
-    const existing = key ? await bundles.existingKeys(key) : undefined;
+    let existing = key ? await bundles.existingKeys(key) : undefined;
+    let hidden: Hidden | undefined;
+    if (key && viewer.kind !== 'system' && (await tx.dialogues.get(SYSTEM_VIEWER, key))) {
+      ({ visible: existing, hidden } = await splitExisting(tx, viewer, key, existing!));
+    }
     const result = validateBundle(doc, existing);
     if (!result.ok) {
       throw new ValidationError(
@@ -34,6 +52,7 @@ export async function importBundle(store: Store, doc: unknown, actor: Actor = SY
         result.problems,
       );
     }
+    if (hidden) refuseHiddenCollisions(hiddenCollisions(result.bundle, hidden));
     const counts = await bundles.write(result.bundle, actor);
     return { dialogue: result.bundle.dialogue.key, ...counts };
   });

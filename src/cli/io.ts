@@ -1,4 +1,5 @@
 /** The CLI's conventions: exit codes, usage errors, output streams. */
+import fs from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export const EXIT_OK = 0;
@@ -20,6 +21,23 @@ export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readStdin: () => Promise<string>;
+  /**
+   * Reading and writing a file named on the command line. When a server runs
+   * the command for another `parley` process, that process does it, from its
+   * own working folder. Left out, the file system of this process is used.
+   */
+  readFile?: (file: string) => Promise<Buffer>;
+  writeFile?: (file: string, data: string | Uint8Array) => Promise<void>;
+}
+
+/** Reads a file named on the command line (see Io.readFile). */
+export function readInputFile(io: Io, file: string): Promise<Buffer> {
+  return io.readFile ? io.readFile(file) : fs.promises.readFile(file);
+}
+
+/** Writes a file named on the command line (see Io.writeFile). */
+export function writeOutputFile(io: Io, file: string, data: string | Uint8Array): Promise<void> {
+  return io.writeFile ? io.writeFile(file, data) : fs.promises.writeFile(file, data);
 }
 
 export const processIo: Io = {

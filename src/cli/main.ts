@@ -15,6 +15,8 @@ import { serveCommand } from './commands/serve.command.js';
 import { userCommand } from './commands/user.command.js';
 import { tokenCommand } from './commands/token.command.js';
 import { auditCommand } from './commands/audit.command.js';
+import { runAttached, type AttachedDatabase } from './database.js';
+import { rememberStdin, runOnServer } from './remote.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, processIo, type Command, type Io } from './io.js';
 import { PARLEY_VERSION } from '../version.js';
 
@@ -44,8 +46,13 @@ function mainHelp(): string {
   ].join('\n');
 }
 
+export interface RunOptions {
+  /** The database of the server this runs in (its control socket): commands use it instead of opening one. */
+  database?: AttachedDatabase;
+}
+
 /** Runs the CLI with the given arguments; resolves to the exit code. */
-export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
+export async function runCli(argv: string[], io: Io = processIo, options: RunOptions = {}): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.stderr(mainHelp());
@@ -64,9 +71,16 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
     io.stderr(`parley: unknown command "${name}".\n\n${mainHelp()}`);
     return EXIT_USAGE;
   }
+  const { database } = options;
+  const local = database ? io : rememberStdin(io);
   try {
-    return await command.run(rest, io);
+    return database ? await runAttached(database, () => command.run(rest, io)) : await command.run(rest, local);
   } catch (err) {
+    // A running server holds the PGlite folder: run the command there instead.
+    if (err instanceof DataFolderLockedError && !database) {
+      const code = await runOnServer(err, argv, local);
+      if (code !== undefined) return code;
+    }
     if (err instanceof UsageError) {
       io.stderr(`parley ${name}: ${err.message}\n\n${err.help}`);
       return EXIT_USAGE;

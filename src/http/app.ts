@@ -19,15 +19,19 @@ import {
 import type { Store } from '../domain/ports.js';
 import type { AuthDeps } from '../domain/auth/auth.service.js';
 import { registerAuth } from './auth.js';
+import { docsHooks, registerSecurityHeaders } from './security-headers.js';
 import { sessionRoutes } from './routes/session.routes.js';
 import { registerErrorHandling } from './error-handler.js';
 import { dialogueRoutes } from './routes/dialogues.routes.js';
 import { issueRoutes } from './routes/issues.routes.js';
 import { readoutRoutes } from './routes/readouts.routes.js';
 import { writeRoutes } from './routes/writes.routes.js';
+import { cycleRoutes } from './routes/cycle.routes.js';
 import { historyRoutes } from './routes/history.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
+import { oidcRoutes } from './routes/oidc.routes.js';
+import type { OidcSettings } from './oidc.js';
 
 export interface AppDeps {
   store: Store;
@@ -38,6 +42,8 @@ export interface AppDeps {
   version: string;
   /** Folder of the built web app (index.html); pages are not served without it. */
   webRoot?: string;
+  /** Single sign-on with OpenID Connect; without it the SSO routes answer 404. */
+  oidc?: OidcSettings;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -67,6 +73,7 @@ export async function buildApp(
     reply.header('x-request-id', request.id);
   });
 
+  await registerSecurityHeaders(app);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -90,16 +97,18 @@ export async function buildApp(
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiHooks: docsHooks });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerAuth(app, deps.auth);
   await app.register(systemRoutes(deps));
   await app.register(sessionRoutes(deps), { prefix: '/api/v1' });
+  await app.register(oidcRoutes(deps), { prefix: '/api/v1' });
   await app.register(dialogueRoutes(deps), { prefix: '/api/v1' });
   await app.register(issueRoutes(deps), { prefix: '/api/v1' });
   await app.register(readoutRoutes(deps), { prefix: '/api/v1' });
   await app.register(writeRoutes(deps), { prefix: '/api/v1' });
+  await app.register(cycleRoutes(deps), { prefix: '/api/v1' });
   await app.register(historyRoutes(deps), { prefix: '/api/v1' });
   await app.register(userRoutes(deps), { prefix: '/api/v1' });
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
+import type { Store } from '../domain/ports.js';
 import { importBundleText } from '../bundle/import.js';
 import { readDemoBundle } from '../demo/demo.js';
 import {
@@ -39,9 +40,26 @@ export function openConfiguredDatabase(config: Config, command: string): Promise
     : openDatabase({ engine: 'pglite', dataDir: path.join(config.dataDir), command });
 }
 
-export async function startServer(config: Config, options: { demo: boolean }): Promise<RunningServer> {
+/** Something started alongside the app, on its database, before it listens; closed before the database is. */
+export interface ServerCompanion {
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  config: Config,
+  options: {
+    demo: boolean;
+    /** Starts what must be ready by the time the server answers (the CLI's control socket). */
+    beforeListen?: (server: {
+      app: FastifyInstance;
+      handle: DatabaseHandle;
+      store: Store;
+    }) => Promise<ServerCompanion | undefined>;
+  },
+): Promise<RunningServer> {
   const handle = await openConfiguredDatabase(config, 'parley serve');
   let app: FastifyInstance | undefined;
+  let companion: ServerCompanion | undefined;
   try {
     const store = createStore(handle.db);
     const auth = { users: createUserStore(handle.db), passwords: argon2Hasher };
@@ -61,6 +79,7 @@ export async function startServer(config: Config, options: { demo: boolean }): P
         installationName: config.installationName,
         version: PARLEY_VERSION,
         webRoot: WEB_ROOT,
+        oidc: config.oidc && { ...config.oidc, redirectUri: `${config.publicUrl}/api/v1/auth/oidc/callback` },
       },
       {
         level: config.logLevel,
@@ -70,6 +89,7 @@ export async function startServer(config: Config, options: { demo: boolean }): P
     if (demoLoaded) app.log.info('loaded the demo dialogue into the empty database');
     const ctypeWarning = await characterTypeWarning(handle);
     if (ctypeWarning) app.log.warn(ctypeWarning);
+    companion = await options.beforeListen?.({ app, handle, store });
     const address = await app.listen({ port: config.port, host: config.host });
     app.log.info({ engine: handle.engine, location: handle.location }, `Parley is listening on ${address}`);
     const running = app;
@@ -78,11 +98,13 @@ export async function startServer(config: Config, options: { demo: boolean }): P
       handle,
       url: address,
       async close() {
+        await companion?.close();
         await running.close();
         await handle.close();
       },
     };
   } catch (err) {
+    await companion?.close();
     await app?.close();
     await handle.close();
     throw err;

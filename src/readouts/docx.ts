@@ -78,7 +78,10 @@ export async function renderDocx(doc: ReadoutDocument): Promise<Buffer> {
           paragraph: { spacing: { after: 160, line: 288, lineRule: LineRuleType.AUTO } },
         },
         title: { run: { size: 40, bold: true, color: '162E51' }, paragraph: { spacing: { after: 240 } } },
-        heading1: { run: { size: 26, bold: true, color: '162E51' }, paragraph: { spacing: { before: 280, after: 120 } } },
+        heading1: {
+          run: { size: 26, bold: true, color: '162E51' },
+          paragraph: { spacing: { before: 280, after: 120 } },
+        },
       },
       paragraphStyles: [
         {

@@ -28,7 +28,8 @@ function html(inline: Inline, doc: ReadoutDocument): string {
     .join('');
 }
 
-const STYLE = `
+/** The page's one style sheet; exported so that the web app's CSP can allow it by hash (readout preview). */
+export const STYLE = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body {
@@ -63,7 +64,9 @@ export function renderHtml(doc: ReadoutDocument): string {
   const lang = htmlLangOf(doc.lang);
   const title = doc.headline.map((r) => r.text).join('');
   const body: string[] = [];
-  body.push(`<header>\n<h1>${html(doc.headline, doc)}</h1>\n<p class="dateline">${html(doc.dateline, doc)}</p>\n</header>`);
+  body.push(
+    `<header>\n<h1>${html(doc.headline, doc)}</h1>\n<p class="dateline">${html(doc.dateline, doc)}</p>\n</header>`,
+  );
   if (doc.fallbackNotice) body.push(`<p class="draft-note" role="note">${esc(doc.fallbackNotice)}</p>`);
   for (const p of doc.paragraphs) body.push(`<p>${html(p, doc)}</p>`);
   if (doc.outcomesIntro) body.push(`<p>${html(doc.outcomesIntro, doc)}</p>`);

@@ -13,7 +13,9 @@ function escapeLineStart(text: string): string {
 
 function md(inline: Inline, doc: ReadoutDocument): string {
   const text = inline
-    .map((r) => (r.fallbackFrom ? `${escape(r.text)} ${escape(doc.fallbackMarks[r.fallbackFrom] ?? '')}` : escape(r.text)))
+    .map((r) =>
+      r.fallbackFrom ? `${escape(r.text)} ${escape(doc.fallbackMarks[r.fallbackFrom] ?? '')}` : escape(r.text),
+    )
     .join('');
   return escapeLineStart(text);
 }

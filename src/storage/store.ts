@@ -1,5 +1,5 @@
 /** Assembles the repositories over one Kysely instance into the domain's Store. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Viewer } from '../domain/access/viewer.js';
 import type { RecordRef, Store, TransactionStore } from '../domain/ports.js';
 import { visibleTo } from './access.js';
@@ -89,23 +89,40 @@ export function createStore(db: Kysely<Database>): Store {
       }),
     history: (kind, id) => recordHistory(db, kind, id),
     auditTrail: () => readAudit(db),
+    // A record is seen only with everything it hangs from: its dialogue, and an
+    // account's meeting, an outcome's account and meeting (as the readers show them).
     async canSeeRecord(viewer: Viewer, kind: string, id: string) {
-      if (kind === 'account') {
-        const r = await db
+      const dialogueSeen = (column: string) =>
+        sql<SqlBool>`exists (select 1 from dialogues pd where pd.id = ${sql.ref(column)} and ${visibleTo(viewer, 'pd', 'pd.id')})`;
+      if (kind === 'account' || kind === 'outcome') {
+        let q = db
           .selectFrom('accounts')
           .innerJoin('meetings', 'meetings.id', 'accounts.meeting_id')
           .select('accounts.id')
-          .where('accounts.id', '=', id)
           .where(visibleTo(viewer, 'accounts', 'meetings.dialogue_id'))
           .where(visibleTo(viewer, 'meetings', 'meetings.dialogue_id'))
-          .executeTakeFirst();
-        return r !== undefined;
+          .where(dialogueSeen('meetings.dialogue_id'));
+        q =
+          kind === 'account'
+            ? q.where('accounts.id', '=', id)
+            : q.where((eb) =>
+                eb.exists(
+                  eb
+                    .selectFrom('outcomes')
+                    .select('outcomes.id')
+                    .whereRef('outcomes.account_id', '=', 'accounts.id')
+                    .where('outcomes.id', '=', id)
+                    .where(visibleTo(viewer, 'outcomes', 'outcomes.dialogue_id')),
+                ),
+              );
+        return (await q.executeTakeFirst()) !== undefined;
       }
       const t = TIERED[kind];
       if (!t) return viewer.kind === 'system';
+      const parent = kind === 'dialogue' ? sql<SqlBool>`true` : dialogueSeen(t.dialogueId);
       const r = await sql<{
         id: string;
-      }>`select id from ${sql.table(t.table)} where id = ${id} and ${visibleTo(viewer, t.table, t.dialogueId)}`.execute(
+      }>`select id from ${sql.table(t.table)} where id = ${id} and ${visibleTo(viewer, t.table, t.dialogueId)} and ${parent}`.execute(
         db,
       );
       return r.rows.length > 0;

@@ -4,9 +4,11 @@
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { Navigate, RouterProvider, type RouteObject, type createBrowserRouter } from 'react-router';
 import { Layout } from './components/Layout.js';
+import { Loading } from './components/QueryState.js';
 import { shouldRetry } from './hooks/api.js';
 import { DialoguePage } from './pages/DialoguePage.js';
 import { DialoguesPage } from './pages/DialoguesPage.js';
@@ -16,6 +18,15 @@ import { MeetingPage } from './pages/MeetingPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { RouteError } from './pages/RouteError.js';
 import { routes } from './routes.js';
+
+// Pages for signed-in officials load on first use: most readers of the public register never open them.
+const SignInPage = lazy(() => import('./pages/SignInPage.js').then((m) => ({ default: m.SignInPage })));
+const AccountPage = lazy(() => import('./pages/AccountPage.js').then((m) => ({ default: m.AccountPage })));
+const UsersPage = lazy(() => import('./pages/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+
+function Later({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
 
 export const appRoutes: RouteObject[] = [
   {
@@ -32,6 +43,30 @@ export const appRoutes: RouteObject[] = [
           { path: routes.meeting, element: <MeetingPage /> },
           { path: routes.issues, element: <IssuesPage /> },
           { path: routes.issue, element: <IssuePage /> },
+          {
+            path: routes.signIn,
+            element: (
+              <Later>
+                <SignInPage />
+              </Later>
+            ),
+          },
+          {
+            path: routes.account,
+            element: (
+              <Later>
+                <AccountPage />
+              </Later>
+            ),
+          },
+          {
+            path: routes.users,
+            element: (
+              <Later>
+                <UsersPage />
+              </Later>
+            ),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

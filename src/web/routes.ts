@@ -3,6 +3,7 @@
  * that a path changes in one place (the paas-admin convention).
  */
 import type { IssueT } from '../shared/api.js';
+import { safeReturnTo } from '../shared/sso.js';
 import { CATEGORIES, ISSUE_STATUSES } from './vocabulary.js';
 
 export const routes = {
@@ -11,6 +12,9 @@ export const routes = {
   meeting: '/dialogues/:key/meetings/:number',
   issues: '/dialogues/:key/issues',
   issue: '/dialogues/:key/issues/:issueKey',
+  signIn: '/sign-in',
+  account: '/account',
+  users: '/admin/users',
 } as const;
 
 export type RouteName = keyof typeof routes;
@@ -54,6 +58,9 @@ export function filtersToSearch(filters: IssueFilters): URLSearchParams {
 
 const seg = encodeURIComponent;
 
+/** The query parameter of the sign-in page that names the page to return to (as single sign-on uses it too). */
+export const RETURN_TO_PARAM = 'returnTo';
+
 export const linkTo = {
   dialogues: (): string => routes.dialogues,
   dialogue: (key: string): string => `/dialogues/${seg(key)}`,
@@ -63,4 +70,13 @@ export const linkTo = {
     return `/dialogues/${seg(key)}/issues${query ? `?${query}` : ''}`;
   },
   issue: (key: string, issueKey: string): string => `/dialogues/${seg(key)}/issues/${seg(issueKey)}`,
+  /** The sign-in page, remembering the page to come back to (not the sign-in page itself). */
+  signIn: (returnTo?: string): string => {
+    const back = returnTo === undefined ? '/' : safeReturnTo(returnTo);
+    return back === '/' || back.startsWith(routes.signIn)
+      ? routes.signIn
+      : `${routes.signIn}?${new URLSearchParams({ [RETURN_TO_PARAM]: back }).toString()}`;
+  },
+  account: (): string => routes.account,
+  users: (): string => routes.users,
 } satisfies Record<RouteName, (...args: never[]) => string>;

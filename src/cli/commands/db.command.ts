@@ -1,6 +1,6 @@
 import { characterTypeWarning } from '../../storage/db.js';
 import { migrate, migrationStatus } from '../../storage/migrate.js';
-import { withDatabase } from '../database.js';
+import { attachedDatabase, withDatabase } from '../database.js';
 import { EXIT_INVALID, EXIT_OK, UsageError, parse, type Command } from '../io.js';
 
 const help = `Usage: parley db <migrate|status>
@@ -24,6 +24,23 @@ export const dbCommand: Command = {
     const [sub, ...rest] = positionals;
     if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}".`, help);
     if (sub === 'migrate') {
+      const server = attachedDatabase();
+      if (server) {
+        // A server migrates when it starts and runs on that schema: it does not
+        // change the schema under itself; newly installed migrations wait for a restart.
+        const waiting = (await migrationStatus(server.handle.db)).filter((s) => s.state !== 'applied');
+        if (waiting.length === 0) {
+          io.stdout(
+            `The server running on ${server.handle.location} applied the migrations when it started: the database is up to date.`,
+          );
+          return EXIT_OK;
+        }
+        io.stderr(
+          `The server running on ${server.handle.location} applies migrations only when it starts, and ` +
+            `${waiting.map((s) => `${s.version} ${s.name} (${s.state})`).join(', ')} ${waiting.length === 1 ? 'is' : 'are'} not applied: restart it.`,
+        );
+        return EXIT_INVALID;
+      }
       return withDatabase(
         'parley db migrate',
         async ({ handle }) => {

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import { exportBundle } from '../../bundle/export.js';
 import { PUBLIC_VIEWER, SYSTEM_VIEWER, sideViewer } from '../../domain/access/viewer.js';
 import { withDatabase } from '../database.js';
-import { EXIT_OK, UsageError, parse, type Command } from '../io.js';
+import { EXIT_OK, UsageError, parse, writeOutputFile, type Command } from '../io.js';
 
 const help = `Usage: parley export DIALOGUE_KEY [--out FILE] [--as SIDE|public]
 
@@ -35,7 +34,7 @@ export const exportCommand: Command = {
       const bundle = await exportBundle(store, viewer, positionals[0]!);
       const text = `${JSON.stringify(bundle, null, 2)}\n`;
       if (values.out) {
-        fs.writeFileSync(values.out, text);
+        await writeOutputFile(io, values.out, text);
         io.stderr(`Wrote ${values.out} (${bundle.issues.length} issues, ${bundle.meetings.length} meetings).`);
       } else {
         io.stdout(text);

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import { importBundleText } from '../../bundle/import.js';
 import { withDatabase } from '../database.js';
-import { EXIT_INVALID, EXIT_OK, UsageError, parse, type Command } from '../io.js';
+import { EXIT_INVALID, EXIT_OK, UsageError, parse, readInputFile, type Command } from '../io.js';
 
 const help = `Usage: parley import FILE|-
 
@@ -35,7 +34,7 @@ export const importCommand: Command = {
       text = await io.readStdin();
     } else {
       try {
-        text = fs.readFileSync(file, 'utf8');
+        text = (await readInputFile(io, file)).toString('utf8');
       } catch (err) {
         io.stderr(
           `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,

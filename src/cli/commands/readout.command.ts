@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { PUBLIC_VIEWER, SYSTEM_VIEWER, sideViewer } from '../../domain/access/viewer.js';
 import { generateReadout } from '../../domain/readouts/readout.service.js';
 import { renderReadout } from '../../readouts/render.js';
@@ -11,7 +10,7 @@ import {
   type ReadoutLanguage,
 } from '../../shared/readout.js';
 import { withDatabase } from '../database.js';
-import { EXIT_OK, UsageError, parse, type Command } from '../io.js';
+import { EXIT_OK, UsageError, parse, writeOutputFile, type Command } from '../io.js';
 
 const help = `Usage: parley readout DIALOGUE_KEY MEETING_NUMBER --side SIDE|joint [--lang en|zh]
                       [--format md|html|docx|pdf] [--out FILE] [--as SIDE|public]
@@ -81,15 +80,18 @@ export const readoutCommand: Command = {
       throw new UsageError(`A ${format} readout is a binary file: give --out FILE.`, help);
     }
     const as = values.as;
-    if (as !== undefined && !KEY.test(as)) throw new UsageError(`--as takes a side key or "public", not "${as}".`, help);
+    if (as !== undefined && !KEY.test(as))
+      throw new UsageError(`--as takes a side key or "public", not "${as}".`, help);
     const viewer = as === undefined ? SYSTEM_VIEWER : as === 'public' ? PUBLIC_VIEWER : sideViewer(as);
 
     return withDatabase('parley readout', async ({ store }) => {
       const doc = await generateReadout(store, viewer, dialogueKey, Number(numberText), side, lang);
       const rendered = await renderReadout(doc, format);
       if (values.out !== undefined) {
-        fs.writeFileSync(values.out, rendered.body);
-        io.stderr(`Wrote ${values.out} (${format}, ${lang}, ${side === JOINT_SIDE ? 'joint statement' : `side ${side}`}).`);
+        await writeOutputFile(io, values.out, rendered.body);
+        io.stderr(
+          `Wrote ${values.out} (${format}, ${lang}, ${side === JOINT_SIDE ? 'joint statement' : `side ${side}`}).`,
+        );
       } else {
         io.stdout(String(rendered.body));
       }

@@ -1,5 +1,6 @@
 import { loadConfig } from '../../config.js';
 import { startServer } from '../../http/server.js';
+import { startControlSocket } from '../control-socket.js';
 import { EXIT_OK, UsageError, parse, type Command } from '../io.js';
 
 const help = `Usage: parley serve [--demo]
@@ -26,7 +27,29 @@ export const serveCommand: Command = {
       return EXIT_OK;
     }
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`, help);
-    const server = await startServer(loadConfig(), { demo: values.demo === true });
+    const config = loadConfig();
+    const server = await startServer(config, {
+      demo: values.demo === true,
+      // On a PGlite folder, other `parley` commands cannot open the database
+      // while this process holds it: they run here, through a socket in the
+      // folder, which is up before the server answers anyone.
+      async beforeListen({ app, handle, store }) {
+        if (handle.engine !== 'pglite') return undefined;
+        try {
+          return await startControlSocket({
+            dataDir: config.dataDir,
+            database: { handle, store, config },
+            log: app.log,
+          });
+        } catch (err) {
+          app.log.warn(
+            { err },
+            'parley commands cannot reach this server (no control socket): they are refused while it runs',
+          );
+          return undefined;
+        }
+      },
+    });
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         server.app.log.info(`received ${signal}, closing`);

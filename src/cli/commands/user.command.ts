@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import { SYSTEM_ACTOR } from '../../domain/audit/audit.js';
 import { addUser, disableUser } from '../../domain/auth/auth.service.js';
 import { ROLES } from '../../domain/auth/roles.js';
 import { argon2Hasher } from '../../storage/passwords.js';
 import { createUserStore } from '../../storage/user.repository.js';
 import { withDatabase } from '../database.js';
-import { EXIT_INVALID, EXIT_OK, UsageError, parse, type Command } from '../io.js';
+import { EXIT_INVALID, EXIT_OK, UsageError, parse, readInputFile, type Command } from '../io.js';
 
 const help = `Usage:
   parley user add EMAIL --side SIDE --role ROLE [--name NAME] [--password-file F | --no-password]
@@ -49,7 +48,7 @@ export const userCommand: Command = {
         if (values['password-file']) throw new UsageError('Give --password-file or --no-password, not both.', help);
       } else if (values['password-file']) {
         try {
-          password = fs.readFileSync(values['password-file'], 'utf8').split(/\r?\n/)[0] ?? '';
+          password = (await readInputFile(io, values['password-file'])).toString('utf8').split(/\r?\n/)[0] ?? '';
         } catch (err) {
           io.stderr(`Cannot read ${values['password-file']}: ${(err as Error).message}`);
           return EXIT_INVALID;

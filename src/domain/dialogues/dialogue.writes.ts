@@ -7,7 +7,7 @@
  */
 import { SYSTEM_VIEWER } from '../access/viewer.js';
 import type { Actor } from '../audit/audit.js';
-import type { Principal } from '../auth/roles.js';
+import { viewerFor, type Principal } from '../auth/roles.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -29,6 +29,7 @@ import type {
   OutcomeFields,
 } from '../records.js';
 import { checkDialogueRecords } from './dialogue.rules.js';
+import { hiddenCollisions, refuseHiddenCollisions, splitExisting } from './hidden.js';
 
 function withoutMeta<T extends object>(value: T, drop: string[]): T {
   return Object.fromEntries(Object.entries(value).filter(([k, v]) => !drop.includes(k) && v !== undefined)) as T;
@@ -80,14 +81,22 @@ function describe(ref: RecordRef): string {
   }
 }
 
-/** Writes issues and meetings into a dialogue after checking the dialogue's rules; audited as `actor`. */
+/**
+ * Writes issues and meetings into a dialogue after checking the dialogue's
+ * rules; audited as `actor`. The dialogue is taken as `principal` sees it: the
+ * rules are checked against the records it may see (no message names another
+ * side's internal record), and a change that would touch a record it may not
+ * see is refused as a taken key (see hidden.ts).
+ */
 async function write(
   tx: TransactionStore,
+  principal: Principal,
   actor: Actor,
   dialogueKey: string,
   change: { issues?: IssueFields[]; meetings?: BundleMeeting[] },
 ) {
-  const d = await tx.dialogues.get(SYSTEM_VIEWER, dialogueKey);
+  const viewer = viewerFor(principal);
+  const d = await tx.dialogues.get(viewer, dialogueKey);
   if (!d) throw new NotFoundError('dialogue', dialogueKey);
   const dialogue = {
     key: d.key,
@@ -101,14 +110,26 @@ async function write(
     principles: d.principles,
   };
   const records = { dialogue, issues: change.issues ?? [], meetings: change.meetings ?? [] };
-  const problems = checkDialogueRecords(records, await tx.bundles.existingKeys(dialogueKey));
+  const { visible, hidden } = await splitExisting(tx, viewer, dialogueKey, await tx.bundles.existingKeys(dialogueKey));
+  const problems = checkDialogueRecords(records, visible);
   if (problems.length > 0) {
     throw new ValidationError(
       `The change breaks a rule: ${problems.map((p) => `${p.pointer}: ${p.message}`).join('; ')}`,
       problems,
     );
   }
+  // The dialogue itself is restated as on file: only the issues and meetings are the change.
+  refuseHiddenCollisions(hiddenCollisions({ issues: records.issues, meetings: records.meetings }, hidden));
   await tx.bundles.write({ format: 'parley-dialogue/1', ...records }, actor);
+}
+
+/**
+ * A write may touch only what its author may see: a dialogue (or meeting) the
+ * caller may not see answers 404, as a read would, so that writes do not
+ * reveal what reads hide.
+ */
+async function visibleDialogue(tx: TransactionStore, principal: Principal, dialogueKey: string) {
+  if (!(await tx.dialogues.get(viewerFor(principal), dialogueKey))) throw new NotFoundError('dialogue', dialogueKey);
 }
 
 function ownSide(principal: Principal, side: string, what: string) {
@@ -126,11 +147,17 @@ export async function createIssue(
   input: IssueFields,
 ): Promise<Issue> {
   ownSide(principal, input.raisedBy, 'open issues raised by that side');
+  if (input.owner !== principal.user.side) {
+    throw new ForbiddenError(
+      'An issue you open is held by your own side; hand it over by sharing it, not by naming another owner.',
+    );
+  }
   return store.transaction(async (tx) => {
+    await visibleDialogue(tx, principal, dialogueKey);
     if (await tx.issues.get(SYSTEM_VIEWER, dialogueKey, input.key)) {
       throw new ConflictError('key-taken', `The dialogue already has an issue "${input.key}".`, { pointer: '/key' });
     }
-    await write(tx, actor, dialogueKey, { issues: [input] });
+    await write(tx, principal, actor, dialogueKey, { issues: [input] });
     return (await tx.issues.get(SYSTEM_VIEWER, dialogueKey, input.key))!;
   });
 }
@@ -150,11 +177,14 @@ export async function updateIssue(
     const visible = await tx.issues.get(viewer, dialogueKey, issueKey);
     if (!visible) throw new NotFoundError('issue', `${dialogueKey}/${issueKey}`);
     ownSide(principal, visible.owner, 'change this issue');
+    if (patch.owner !== undefined && patch.owner !== principal.user.side) {
+      throw new ForbiddenError('An issue cannot be handed to another side: share it instead (visibility "shared").');
+    }
     await guard(tx, { kind: 'issue', dialogue: dialogueKey, key: issueKey }, expectedVersion, () =>
       tx.issues.get(viewer, dialogueKey, issueKey),
     );
     const current = (await tx.issues.get(SYSTEM_VIEWER, dialogueKey, issueKey))!;
-    await write(tx, actor, dialogueKey, { issues: [{ ...issueFields(current), ...patch }] });
+    await write(tx, principal, actor, dialogueKey, { issues: [{ ...issueFields(current), ...patch }] });
     return (await tx.issues.get(SYSTEM_VIEWER, dialogueKey, issueKey))!;
   });
 }
@@ -162,11 +192,13 @@ export async function updateIssue(
 /** Plans a meeting (a lead of either side). */
 export async function createMeeting(
   store: Store,
+  principal: Principal,
   actor: Actor,
   dialogueKey: string,
   input: MeetingFields,
 ): Promise<Meeting> {
   return store.transaction(async (tx) => {
+    await visibleDialogue(tx, principal, dialogueKey);
     if (
       (await tx.meetings.list(SYSTEM_VIEWER, dialogueKey)).some((m) => m.key === input.key || m.number === input.number)
     ) {
@@ -175,14 +207,15 @@ export async function createMeeting(
         `The dialogue already has a meeting "${input.key}" or number ${input.number}.`,
       );
     }
-    await write(tx, actor, dialogueKey, { meetings: [{ ...input, accounts: [] }] });
-    return (await tx.meetings.get(SYSTEM_VIEWER, dialogueKey, input.number))!;
+    await write(tx, principal, actor, dialogueKey, { meetings: [{ ...input, accounts: [] }] });
+    return (await tx.meetings.get(viewerFor(principal), dialogueKey, input.number))!;
   });
 }
 
 /** Changes a meeting's fields (not its accounts). */
 export async function updateMeeting(
   store: Store,
+  principal: Principal,
   actor: Actor,
   dialogueKey: string,
   number: number,
@@ -190,12 +223,18 @@ export async function updateMeeting(
   patch: Partial<Omit<MeetingFields, 'key' | 'number'>>,
 ): Promise<Meeting> {
   return store.transaction(async (tx) => {
+    if (!(await tx.meetings.get(viewerFor(principal), dialogueKey, number))) {
+      throw new NotFoundError('meeting', `${dialogueKey}/${number}`);
+    }
     await guard(tx, { kind: 'meeting', dialogue: dialogueKey, number }, expectedVersion, () =>
-      tx.meetings.get(SYSTEM_VIEWER, dialogueKey, number),
+      tx.meetings.get(viewerFor(principal), dialogueKey, number),
     );
     const current = (await tx.meetings.get(SYSTEM_VIEWER, dialogueKey, number))!;
-    await write(tx, actor, dialogueKey, { meetings: [{ ...meetingFields(current), ...patch, accounts: [] }] });
-    return (await tx.meetings.get(SYSTEM_VIEWER, dialogueKey, number))!;
+    await write(tx, principal, actor, dialogueKey, {
+      meetings: [{ ...meetingFields(current), ...patch, accounts: [] }],
+    });
+    // As the caller sees it: which accounts the meeting has is as tiered as the accounts.
+    return (await tx.meetings.get(viewerFor(principal), dialogueKey, number))!;
   });
 }
 
@@ -216,13 +255,26 @@ export async function putAccount(
   if (side !== null) ownSide(principal, side, "record that side's account");
   else if (principal.user.role !== 'lead') throw new ForbiddenError('Only a lead may record a joint statement.');
   return store.transaction(async (tx) => {
-    const meeting = await tx.meetings.get(SYSTEM_VIEWER, dialogueKey, number);
+    // Read as the caller: a meeting it may not see is not found.
+    const meeting = await tx.meetings.get(viewerFor(principal), dialogueKey, number);
     if (!meeting) throw new NotFoundError('meeting', `${dialogueKey}/${number}`);
     const ref: RecordRef = { kind: 'account', dialogue: dialogueKey, meeting: number, side };
     const find = async () =>
-      (await tx.meetings.accounts(SYSTEM_VIEWER, dialogueKey, number)).find((a) => a.side === side);
-    if ((await tx.lockVersion(ref)) !== undefined) await guard(tx, ref, expectedVersion, find);
-    await write(tx, actor, dialogueKey, { meetings: [{ ...meetingFields(meeting), accounts: [{ ...input, side }] }] });
+      // As the caller sees it: an account lists only the raisings and outcomes the caller may see.
+      (await tx.meetings.accounts(viewerFor(principal), dialogueKey, number)).find((a) => a.side === side);
+    if ((await tx.lockVersion(ref)) !== undefined) {
+      // An account on file that the caller may not see is taken, as write() would say: before the version check,
+      // whose answer (428, 412 and the current version) would tell that it exists.
+      if (!(await find())) {
+        refuseHiddenCollisions([
+          { pointer: '/side', message: `the account of ${side ?? 'the joint statement'} is taken in this meeting` },
+        ]);
+      }
+      await guard(tx, ref, expectedVersion, find);
+    }
+    await write(tx, principal, actor, dialogueKey, {
+      meetings: [{ ...meetingFields(meeting), accounts: [{ ...input, side }] }],
+    });
     return (await find())!;
   });
 }
@@ -257,7 +309,7 @@ export async function updateOutcome(
     )!;
     const current = account.outcomes.find((o) => o.key === outcomeKey)!;
     const { outcomes: _all, ...rest } = accountFields(account);
-    await write(tx, actor, dialogueKey, {
+    await write(tx, principal, actor, dialogueKey, {
       meetings: [
         {
           ...meetingFields(meeting),

@@ -31,6 +31,7 @@ import {
   plain,
   sideDelegation,
   sideShortName,
+  theForum,
   withThe,
   withoutFinalStop,
   type Piece,
@@ -186,7 +187,7 @@ export function buildReadout(input: ReadoutInput, options: ReadoutOptions): Read
       sideKey === null
         ? inline(
             `Joint Statement on the ${capitalize(ord)} ${levelMeeting(d.level, lang, true)} of `,
-            withThe(dialogueName),
+            theForum(dialogueName),
           )
         : inline(dialogueName, ` Holds ${capitalize(ord)} ${levelMeeting(d.level, lang, true)}`);
   } else {
@@ -216,7 +217,7 @@ export function buildReadout(input: ReadoutInput, options: ReadoutOptions): Read
     if (m.format === 'hybrid') return inline(place ? inline('在', place) : '', '以线上线下相结合方式');
     return place ? inline('在', place) : [];
   })();
-  const theMeeting = en ? inline(`the ${ord} ${level} of `, withThe(dialogueName)) : inline(dialogueName, ord, level);
+  const theMeeting = en ? inline(`the ${ord} ${level} of `, theForum(dialogueName)) : inline(dialogueName, ord, level);
   if (en) {
     if (chairs.length > 0) {
       paragraphs.push(
@@ -345,7 +346,7 @@ export function buildReadout(input: ReadoutInput, options: ReadoutOptions): Read
     const both = sideCount === 2;
     paragraphs.push(
       en
-        ? inline(both ? 'The two sides' : 'The sides', ' exchanged views on issues of concern to each.')
+        ? inline(both ? 'The two sides' : 'The sides', ' exchanged views on issues of concern to each side.')
         : inline(both ? '双方' : '各方', '就各自关注的问题交换了意见。'),
     );
     const bySides = ownFirst([...new Set(raisings.map((r) => r.by))], (s) => s);
@@ -391,10 +392,13 @@ export function buildReadout(input: ReadoutInput, options: ReadoutOptions): Read
         p.side === sideKey &&
         (p.kind === 'non-negotiable' ? byOthers.has(p.topic) : byThisSide.has(p.topic) || byOthers.has(p.topic)),
     );
+    // The same speaker right after what they raised: "also" / "还", so the name does not simply repeat.
+    let also = raisings.some((r) => r.by === sideKey);
     for (const p of applicable) {
       const text = t(p.text);
       if (!text) continue;
-      const subject = subjectOf(sideKey);
+      const subject = inline(subjectOf(sideKey), also ? (en ? ' also' : '还') : '');
+      also = true;
       if (en) {
         const embeddable = !text.fallbackFrom && /^(The|A|An|This|These|There)\s/.test(text.text);
         paragraphs.push(

@@ -83,14 +83,14 @@ const ZH_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八'
 const ZH_UNITS = ['', '十', '百', '千'];
 
 /** Chinese numerals as written in running text: 10 → 十, 27 → 二十七, 101 → 一百零一, 110 → 一百一十. */
-export function chineseNumeral(n: number): string {
+export function chineseNumeral(n: number, standalone = true): string {
   if (!Number.isInteger(n) || n < 0 || n > 99_999_999) return String(n);
   if (n === 0) return ZH_DIGITS[0]!;
   if (n >= 10_000) {
     const high = Math.floor(n / 10_000);
     const low = n % 10_000;
     if (low === 0) return `${chineseNumeral(high)}万`;
-    return `${chineseNumeral(high)}万${low < 1000 ? '零' : ''}${chineseNumeral(low)}`;
+    return `${chineseNumeral(high)}万${low < 1000 ? '零' : ''}${chineseNumeral(low, false)}`;
   }
   const digits = String(n).split('').map(Number);
   let out = '';
@@ -106,7 +106,7 @@ export function chineseNumeral(n: number): string {
     out += ZH_DIGITS[digit]! + unit;
   });
   // 十, 十一… are written without the leading 一 when they stand alone.
-  return n >= 10 && n < 20 ? out.replace(/^一十/, '十') : out;
+  return standalone && n >= 10 && n < 20 ? out.replace(/^一十/, '十') : out;
 }
 
 /** 1 → "首次", 2 → "第二次", 27 → "第二十七次". */
@@ -256,9 +256,9 @@ export function placeInline(place: Place, lang: ReadoutLanguage, homeCountry: st
   const region = pickRun(place.region, lang);
   const withCountry = !city || homeCountry === undefined || place.country !== homeCountry;
   // "the United States" alone, but "Washington, D.C., United States" after a city, as addresses write it.
-  const country = withCountry
-    ? countryName(place.country, lang).replace(city || region ? /^the / : /^$/, '')
-    : undefined;
+  let country = withCountry ? countryName(place.country, lang).replace(city || region ? /^the / : /^$/, '') : undefined;
+  // 墨西哥城 already says 墨西哥: "墨西哥墨西哥城" would stutter.
+  if (lang === 'zh' && country && city && city.text.startsWith(country)) country = undefined;
   if (lang === 'zh') return inline(country, region, city);
   const pieces: Inline[] = [city, region].filter((r): r is Run => r !== undefined).map((r) => [r]);
   if (country) pieces.push([{ text: country }]);
@@ -305,10 +305,21 @@ export function sideDelegation(country: string, lang: ReadoutLanguage): string |
   return lang === 'zh' ? `${names.zh}代表团` : names.enDelegation;
 }
 
-/** "the" before an English institution name, unless it already has one. */
+/** Institution names that English writes with "the": "the Ministry of Commerce", but "Global Affairs Canada". */
+const TAKES_THE =
+  /^(Ministry|Department|Secretariat|Office|Bureau|Agency|Administration|Commission|Council|Directorate|Federal|National|State|International|Central|General|Executive|Embassy|European|Permanent|Royal|Cabinet|Treasury|Board|Authority|Institute|Chamber|Committee|People's)\b/;
+
+/** "the" before the name of a forum ("the U.S.-China Commercial Issues Working Group"), unless it has one. */
+export function theForum(i: Inline): Inline {
+  const first = i[0];
+  if (!first || first.fallbackFrom || /^the\s/i.test(first.text)) return i;
+  return inline('the ', i);
+}
+
+/** "the" before an English institution name that takes one and does not already have it. */
 export function withThe(i: Inline): Inline {
-  const text = plain(i);
-  if (/^the\s/i.test(text)) return i;
+  const first = i[0];
+  if (!first || first.fallbackFrom || !TAKES_THE.test(first.text)) return i;
   return inline('the ', i);
 }
 

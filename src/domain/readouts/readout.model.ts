@@ -84,3 +84,23 @@ export function inlineText(inline: Inline, marks: Record<string, string> = {}): 
     .map((r) => (r.fallbackFrom ? `${r.text} ${marks[r.fallbackFrom] ?? `[${r.fallbackFrom}]`}` : r.text))
     .join('');
 }
+
+/** The whole readout as plain text in reading order (for tests, search and a quick look). */
+export function readoutText(doc: ReadoutDocument): string {
+  const t = (i: Inline) => inlineText(i, doc.fallbackMarks);
+  return [
+    t(doc.headline),
+    doc.fallbackNotice,
+    t(doc.dateline),
+    ...doc.paragraphs.map(t),
+    doc.outcomesIntro && t(doc.outcomesIntro),
+    ...doc.outcomes.flatMap((g) => [g.heading, ...g.items.map((i) => `- ${t(i)}`)]),
+    doc.notes && t(doc.notes),
+    doc.nextMeeting && t(doc.nextMeeting),
+    doc.endMark,
+    ...doc.about.flatMap((a) => [t(a.heading), t(a.text)]),
+    ...doc.contacts.flatMap((c) => [t(c.heading), ...c.lines.map(t)]),
+  ]
+    .filter((x): x is string => typeof x === 'string' && x !== '')
+    .join('\n');
+}

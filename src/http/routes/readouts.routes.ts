@@ -6,7 +6,7 @@ import { renderReadout } from '../../readouts/render.js';
 import { ErrorBody } from '../../shared/api.js';
 import { JOINT_SIDE, READOUT_FORMATS, READOUT_LANGUAGES, READOUT_MEDIA_TYPES } from '../../shared/readout.js';
 import type { AppDeps } from '../app.js';
-import { viewerOf } from '../context.js';
+import { viewerOf } from '../auth.js';
 
 const ReadoutParams = z.object({
   key: z.string().min(1).max(63),
@@ -61,9 +61,13 @@ export const readoutRoutes =
           .header('x-content-type-options', 'nosniff');
         if (format === 'html') {
           // The page has no script and no external asset: forbid both, whatever a record's text holds.
-          reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'");
+          reply.header(
+            'content-security-policy',
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+          );
         }
-        return reply.send(rendered.body);
+        // The 200 schema documents the body as a string for OpenAPI; Fastify sends a Buffer as it is, unserialized.
+        return reply.send(rendered.body as string);
       },
     );
   };

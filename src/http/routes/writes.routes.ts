@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { importBundle } from '../../bundle/import.js';
 import { accountSchema, issueSchema, meetingSchema, outcomeSchema } from '../../bundle/schema.js';
 import * as writes from '../../domain/dialogues/dialogue.writes.js';
+import { viewerFor } from '../../domain/auth/roles.js';
 import { ForbiddenError } from '../../domain/errors.js';
 import { Account, ErrorBody, Issue, Meeting, Outcome } from '../../shared/api.js';
 import type { AppDeps } from '../app.js';
@@ -110,8 +111,8 @@ export const writeRoutes =
         },
       },
       async (request, reply) => {
-        authorize(request, 'meeting.create');
-        const meeting = await writes.createMeeting(deps.store, actorOf(request), request.params.key, request.body);
+        const p = authorize(request, 'meeting.create');
+        const meeting = await writes.createMeeting(deps.store, p, actorOf(request), request.params.key, request.body);
         setEtag(reply, meeting);
         reply.header('location', `/api/v1/dialogues/${request.params.key}/meetings/${meeting.number}`);
         return reply.code(201).send(meeting);
@@ -131,14 +132,15 @@ export const writeRoutes =
         },
       },
       async (request, reply) => {
-        authorize(request, 'meeting.update');
+        const p = authorize(request, 'meeting.update');
         const meeting = await writes.updateMeeting(
           deps.store,
+          p,
           actorOf(request),
           request.params.key,
           request.params.number,
           ifMatch(request),
-          request.body as Parameters<typeof writes.updateMeeting>[5],
+          request.body as Parameters<typeof writes.updateMeeting>[6],
         );
         setEtag(reply, meeting);
         return meeting;
@@ -224,7 +226,7 @@ export const writeRoutes =
         if (sides.length > 0 && !sides.includes(p.user.side)) {
           throw new ForbiddenError(`You may import only dialogues your side (${p.user.side}) is part of.`);
         }
-        return importBundle(deps.store, request.body, actorOf(request));
+        return importBundle(deps.store, request.body, actorOf(request), viewerFor(p));
       },
     );
   };

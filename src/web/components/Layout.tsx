@@ -6,6 +6,7 @@ import { useInstallation } from '../hooks/queries.js';
 import { isUiLanguage, LANGUAGE_PARAM, toUiLanguage } from '../i18n/index.js';
 import { linkTo } from '../routes.js';
 import { LanguageToggle } from './LanguageToggle.js';
+import { UserMenu } from './UserMenu.js';
 
 /**
  * The frame of every page: skip link, header, main landmark, footer.
@@ -99,6 +100,7 @@ export function Layout({ children }: { children?: ReactNode }) {
                   <span>{t('nav.dialogues')}</span>
                 </Link>
               </li>
+              <UserMenu onNavigate={closeMenu} />
             </ul>
           </nav>
           {/* Outside the drawer, as USWDS places it: the language stays one tap away on phones too. */}

@@ -49,3 +49,25 @@ export function ErrorState({
     </div>
   );
 }
+
+/**
+ * A write that failed: what was being done (the heading) and the server's
+ * message, or a worded network failure. For forms and buttons, where
+ * "this page could not be loaded" would be wrong.
+ */
+export function ActionError({ title, error, message }: { title: string; error: Error; message?: string }) {
+  const { t } = useTranslation();
+  const api = error instanceof ApiError ? error : undefined;
+  const text = message ?? (api?.code === NETWORK_ERROR ? t('error.network') : error.message);
+  return (
+    <div className="usa-alert usa-alert--error usa-alert--slim margin-y-2" role="alert">
+      <div className="usa-alert__body">
+        <p className="usa-alert__text text-bold">{title}</p>
+        <p className="usa-alert__text">{text}</p>
+        {api && api.code !== NETWORK_ERROR ? (
+          <p className="usa-alert__text font-mono-3xs text-base-dark">{t('error.code', { code: api.code })}</p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -6,6 +6,7 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import type { DialogueSummaryT, DialogueT, InstallationT, IssueT, MeetingDetailT, MeetingT } from '../../shared/api.js';
 import { filtersToSearch, type IssueFilters } from '../routes.js';
 import { apiGet, type IssueDetailT, type ListOf, type PageOf } from './api.js';
+import type { HistoryEntryT, HistoryKind } from './types.js';
 
 const seg = encodeURIComponent;
 const dialoguePath = (key: string): string => `/api/v1/dialogues/${seg(key)}`;
@@ -24,6 +25,14 @@ export const queryKeys = {
   issues: (key: string, filters: IssueFilters) => ['dialogue', key, 'issues', filters] as const,
   issueIndex: (key: string) => ['dialogue', key, 'issue-index'] as const,
   issue: (key: string, issueKey: string) => ['dialogue', key, 'issue', issueKey] as const,
+  // Who is signed in, and what belongs to them (hooks/session.ts, hooks/admin.ts).
+  me: ['me'] as const,
+  tokens: ['me', 'tokens'] as const,
+  sessions: ['me', 'sessions'] as const,
+  demoUsers: ['demo-users'] as const,
+  oidc: ['oidc'] as const,
+  users: ['users'] as const,
+  history: (kind: HistoryKind, id: string) => ['history', kind, id] as const,
 };
 
 export function useInstallation() {
@@ -106,5 +115,17 @@ export function useIssue(key: string, issueKey: string) {
   return useQuery({
     queryKey: queryKeys.issue(key, issueKey),
     queryFn: ({ signal }) => apiGet<IssueDetailT>(`${dialoguePath(key)}/issues/${seg(issueKey)}`, signal),
+  });
+}
+
+/** The audit history of one record, as far as the reader may see the record; newest first. */
+export function useHistory(kind: HistoryKind, id: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.history(kind, id ?? ''),
+    queryFn: async ({ signal }) => {
+      const history = await apiGet<ListOf<HistoryEntryT>>(`/api/v1/${kind}/${seg(id ?? '')}/history`, signal);
+      return [...history.items].sort((a, b) => b.position - a.position);
+    },
+    enabled: Boolean(id),
   });
 }

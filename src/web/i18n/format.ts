@@ -72,3 +72,13 @@ export function hsCode(code: string): { level: 'chapter' | 'heading' | 'subheadi
   if (code.length === 4) return { level: 'heading', code };
   return { level: 'subheading', code: code.length === 6 ? `${code.slice(0, 4)}.${code.slice(4)}` : code };
 }
+
+/**
+ * A moment (an ISO timestamp from the audit trail, a session, a token) in the
+ * reader's time zone: "Apr 4, 2024, 9:30 AM" / "2024年4月4日 09:30".
+ */
+export function formatDateTime(iso: string, lang: UiLanguage): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { DialogueT } from '../../shared/api.js';
 import { Breadcrumbs } from '../components/Breadcrumbs.js';
 import { DateText } from '../components/DateText.js';
+import { History } from '../components/History.js';
 import { LocalText } from '../components/LocalText.js';
 import { meetingTitle } from '../components/meeting-title.js';
 import { ErrorState, Loading } from '../components/QueryState.js';
@@ -14,8 +15,12 @@ import type { IssueDetailT } from '../hooks/api.js';
 import { useDocumentTitle } from '../hooks/document-title.js';
 import { useLocalize, useUiLanguage } from '../hooks/language.js';
 import { useDialogue, useIssue } from '../hooks/queries.js';
+import { may, useMe } from '../hooks/session.js';
 import { countryName, hsCode } from '../i18n/format.js';
 import { linkTo } from '../routes.js';
+
+// Only the owning side's editors ever open the form: it loads on first use.
+const IssueEditor = lazy(() => import('../components/IssueEditor.js').then((m) => ({ default: m.IssueEditor })));
 
 /** Route `/dialogues/:key/issues/:issueKey`: one issue, how it is classified and where it was raised. */
 export function IssuePage() {
@@ -24,6 +29,13 @@ export function IssuePage() {
   const localize = useLocalize();
   const dialogue = useDialogue(key);
   const issue = useIssue(key, issueKey);
+  const me = useMe();
+  // Both remember the issue they belong to, so that following a link to another issue leaves them behind.
+  const [editingKey, setEditingKey] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ key: string; version: number } | null>(null);
+  const editing = editingKey === issueKey;
+  const savedVersion = saved?.key === issueKey ? saved.version : null;
+  const editButton = useRef<HTMLButtonElement>(null);
   const dialogueName = dialogue.data?.names[0]?.text;
   useDocumentTitle(issue.data ? localize(issue.data.title).value : t('issues.title'));
 
@@ -43,16 +55,51 @@ export function IssuePage() {
     );
   }
   const i = issue.data;
+  // Only the side that owns an issue may change it, and only in a role that may change issues.
+  const mayEdit = may(me.data, 'issue.update') && me.data?.user.side === i.owner;
+  const finishEditing = (result?: { version: number }) => {
+    setEditingKey(null);
+    setSaved(result ? { key: issueKey, version: result.version } : null);
+    // Back to the button that opened the form, once it is back on the page.
+    setTimeout(() => editButton.current?.focus(), 0);
+  };
   return (
     <>
       <Breadcrumbs trail={trail} current={<LocalText text={i.title} />} />
-      <h1 className="margin-top-0 margin-bottom-1">
-        <LocalText text={i.title} />
-      </h1>
+      <div className="parley-title-row">
+        <h1 className="margin-top-0 margin-bottom-1">
+          <LocalText text={i.title} />
+        </h1>
+        {mayEdit && !editing ? (
+          <button
+            ref={editButton}
+            type="button"
+            className="usa-button usa-button--outline margin-0"
+            onClick={() => {
+              setSaved(null);
+              setEditingKey(issueKey);
+            }}
+          >
+            {t('edit.button')}
+          </button>
+        ) : null}
+      </div>
       <p className="margin-top-0 parley-tags">
         <StatusTag status={i.status} />
         <VisibilityTag visibility={i.visibility} />
       </p>
+      {savedVersion !== null ? (
+        <div className="usa-alert usa-alert--success usa-alert--slim margin-y-2" role="status">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{t('edit.saved', { version: savedVersion })}</p>
+          </div>
+        </div>
+      ) : null}
+      {mayEdit && editing ? (
+        <Suspense fallback={<Loading />}>
+          <IssueEditor dialogueKey={key} issue={i} onCancel={() => finishEditing()} onSaved={finishEditing} />
+        </Suspense>
+      ) : null}
       {i.summary ? (
         <p className="usa-intro">
           <LocalText text={i.summary} />
@@ -61,6 +108,7 @@ export function IssuePage() {
       <NonNegotiable issue={i} dialogue={dialogue.data} />
       <Details issue={i} dialogue={dialogue.data} />
       <RaisedAt issue={i} dialogueKey={key} dialogue={dialogue.data} />
+      <History kind="issues" id={i.id} />
     </>
   );
 }

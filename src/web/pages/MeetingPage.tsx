@@ -3,6 +3,8 @@ import { Link, useParams } from 'react-router';
 import type { AccountT, DialogueT, IssueT, MeetingDetailT, OutcomeT } from '../../shared/api.js';
 import { Breadcrumbs } from '../components/Breadcrumbs.js';
 import { DateText } from '../components/DateText.js';
+import { History } from '../components/History.js';
+import { ReadoutPanel } from '../components/ReadoutPanel.js';
 import { LocalText } from '../components/LocalText.js';
 import { meetingTitle } from '../components/meeting-title.js';
 import { PersonWithTitle } from '../components/people.js';
@@ -84,6 +86,13 @@ function Meeting({ dialogueKey, number }: { dialogueKey: string; number: number 
       </p>
       <MeetingFacts meeting={m} dialogue={d} />
       <Accounts meeting={m} dialogue={d} issues={issues.data} />
+      <ReadoutPanel
+        dialogueKey={d.key}
+        meetingNumber={m.number}
+        sides={d.sides}
+        accountSides={m.accounts.map((a) => a.side)}
+      />
+      <History kind="meetings" id={m.id} />
     </>
   );
 }

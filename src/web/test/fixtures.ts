@@ -15,6 +15,7 @@ import type {
   OutcomeT,
 } from '../../shared/api.js';
 import type { IssueDetailT } from '../hooks/api.js';
+import { ROLES, type DemoUserT, type MeT, type Permission, type Role } from '../hooks/types.js';
 
 const stamp = '2024-04-07T09:00:00.000Z';
 let counter = 0;
@@ -137,3 +138,43 @@ export function issueDetail(key: string): IssueDetailT {
   );
   return { ...issue, raisings };
 }
+
+/** GET /api/v1/me for a demo user of `side` in `role`, with the permissions the server gives that role. */
+export function me(side: 'us' | 'cn', role: Role): MeT {
+  const permissions: Record<Role, Permission[]> = {
+    admin: ['bundle.import', 'user.manage'],
+    lead: [
+      'issue.create',
+      'issue.update',
+      'meeting.create',
+      'meeting.update',
+      'account.write',
+      'outcome.write',
+      'bundle.import',
+    ],
+    analyst: ['issue.create', 'issue.update', 'account.write', 'outcome.write'],
+    'public-affairs': [],
+    reporter: [],
+  };
+  const names: Record<string, string> = { us: 'U.S.', cn: 'China' };
+  return {
+    user: {
+      id: `00000000-0000-4000-9000-00000000000${side === 'us' ? 1 : 2}`,
+      email: `${side}-${role}@demo.parley.invalid`,
+      displayName: `${names[side]} ${role} (demo)`,
+      side,
+      role,
+      disabled: false,
+      createdAt: stamp,
+    },
+    via: 'session',
+    scope: 'write',
+    csrfToken: `csrf-${side}-${role}`,
+    permissions: permissions[role],
+  };
+}
+
+/** GET /api/v1/demo/users on a demo installation: one user per role and side. */
+export const demoUsers: DemoUserT[] = (['cn', 'us'] as const).flatMap((side) =>
+  ROLES.map((role) => ({ email: `${side}-${role}@demo.parley.invalid`, side, role })),
+);

@@ -1,0 +1,1048 @@
+/**
+ * The access matrix (issue 3, acceptance 1): every route of the app × every
+ * caller × every tier of the record the route touches gets the answer the
+ * rules require, and a read's body holds exactly the records the caller may see.
+ *
+ * The expectations come from one table, MATRIX, with one entry per route
+ * (method + path template). The routes themselves are read from the app
+ * (`printRoutes`), so a route added without an entry here fails the first test.
+ *
+ * Callers: admin, lead, analyst, public-affairs and reporter of each side (the
+ * demo users), two API tokens of the U.S. lead (read and write scope), and the
+ * public. Tiers: a record internal to us, internal to cn, shared, public — for
+ * dialogues, issues, meetings, accounts and outcomes (fixtures made below).
+ * The rule says 404, not 403, for a record the caller may not see, so that its
+ * existence does not leak; 403 is for what the caller's role or token may not
+ * do whatever the record.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
+import { exportBundle } from '../src/bundle/export.js';
+import { importBundle } from '../src/bundle/import.js';
+import { demoEmail } from '../src/demo/demo-users.js';
+import { SYSTEM_VIEWER } from '../src/domain/access/viewer.js';
+import { SYSTEM_ACTOR } from '../src/domain/audit/audit.js';
+import { addUser, createApiToken } from '../src/domain/auth/auth.service.js';
+import { ROLES as PRODUCT_ROLES } from '../src/domain/auth/roles.js';
+import { testApp, type TestApp } from './helpers/app.js';
+import {
+  accountShapes,
+  expectedAccounts,
+  expectedRaisings,
+  expectedTimeline,
+  seenBy,
+  sorted,
+  visibleIssueKeys,
+  visibleMeetingNumbers,
+  visibleOutcomeKeys,
+  type AccountBody,
+  type Looker,
+  type Seen,
+} from './helpers/visibility.js';
+
+// ---------------------------------------------------------------------------
+// Callers
+
+const SIDES = ['us', 'cn'] as const;
+type SideKey = (typeof SIDES)[number];
+const ROLES = ['admin', 'lead', 'analyst', 'public-affairs', 'reporter'] as const;
+type Role = (typeof ROLES)[number];
+/** Roles of a delegation: they see their side's internal records. A reporter is a company. */
+const STAFF: readonly Role[] = ['admin', 'lead', 'analyst', 'public-affairs'];
+
+interface Caller {
+  id: string;
+  side?: SideKey;
+  role?: Role;
+  via: 'session' | 'token' | 'public';
+  scope: 'read' | 'write';
+}
+
+const CALLERS: Caller[] = [
+  ...SIDES.flatMap((side) =>
+    ROLES.map((role): Caller => ({ id: `${side}-${role}`, side, role, via: 'session', scope: 'write' })),
+  ),
+  { id: 'us-lead-token-read', side: 'us', role: 'lead', via: 'token', scope: 'read' },
+  { id: 'us-lead-token-write', side: 'us', role: 'lead', via: 'token', scope: 'write' },
+  { id: 'public', via: 'public', scope: 'read' },
+];
+
+function looker(c: Caller): Looker {
+  return c.side !== undefined && c.role !== undefined && STAFF.includes(c.role) ? { staffOf: c.side } : {};
+}
+
+// ---------------------------------------------------------------------------
+// Tiers, and the rules built on them
+
+const TIERS = ['internal-us', 'internal-cn', 'shared', 'public'] as const;
+type Tier = (typeof TIERS)[number];
+
+/** Whether the caller may see a record of that tier in a dialogue between us and cn. */
+function sees(c: Caller, tier: Tier): boolean {
+  if (tier === 'public') return true;
+  const staffOf = looker(c).staffOf;
+  if (staffOf === undefined) return false;
+  return tier === 'shared' || tier === `internal-${staffOf}`;
+}
+
+/** The expected status for a caller (and the tier of the case, when it has one). */
+type Rule = (c: Caller, tier: Tier | undefined) => number;
+
+/** Anyone, signed in or not. */
+const anyone =
+  (status = 200): Rule =>
+  () =>
+    status;
+
+/** Any signed-in caller; the public gets 401. */
+const signedIn =
+  (status = 200): Rule =>
+  (c) =>
+    c.via === 'public' ? 401 : status;
+
+/** A read of a tiered record: 404 for a caller who may not see it. */
+const readable: Rule = (c, tier) => (tier === undefined || sees(c, tier) ? 200 : 404);
+
+/**
+ * A write: 401 for the public; 403 for a role (or read-only token) that may
+ * never do it; 404 for a record the caller may not see; 403 when the record is
+ * another side's (`own`); else `status`.
+ */
+function write(roles: readonly Role[], status: number, own?: (c: Caller, tier: Tier) => boolean): Rule {
+  return (c, tier) => {
+    if (c.via === 'public') return 401;
+    if (c.scope !== 'write' || c.role === undefined || !roles.includes(c.role)) return 403;
+    if (tier !== undefined && !sees(c, tier)) return 404;
+    if (tier !== undefined && own && !own(c, tier)) return 403;
+    return status;
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Fixtures: one record of each tier for every kind the routes touch.
+
+const DIALOGUE = 'us-cn-ciwg';
+
+interface Fixtures {
+  /** Dialogue of each tier (us-cn-ciwg is the public one). */
+  dialogue: Record<Tier, { key: string; id: string }>;
+  issue: Record<Tier, { key: string; id: string; owner: string }>;
+  meeting: Record<Tier, { number: number; id: string }>;
+  /** Accounts of each tier: internal ones sit in the shared meeting 4. */
+  account: Record<Tier, { id: string }>;
+  outcome: Record<Tier, { key: string; id: string; owners: string[]; account: string | null }>;
+  /** For readouts: a meeting of the tier and a side whose account of it has the same tier. */
+  readout: Record<Tier, { number: number; side: string }>;
+  person: { id: string };
+  side: { id: string };
+  principle: { id: string };
+  passwordUser: { email: string; password: string };
+  userIdOf: Map<string, string>;
+}
+
+let h: TestApp;
+let fx: Fixtures;
+const credentials = new Map<string, Record<string, string>>();
+
+async function demoSession(side: string, role: string): Promise<Record<string, string>> {
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/api/v1/demo/session',
+    payload: { email: demoEmail(side, role) },
+  });
+  assert.equal(res.statusCode, 204, res.body);
+  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+  const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
+  return { cookie, 'x-csrf-token': (me.json() as { csrfToken: string }).csrfToken };
+}
+
+let tokenCount = 0;
+async function newToken(userEmail: string, scope: 'read' | 'write'): Promise<{ token: string; id: string }> {
+  const userId = fx.userIdOf.get(userEmail)!;
+  const { token, record } = await createApiToken(h.auth, SYSTEM_ACTOR, userId, {
+    name: `matrix ${++tokenCount}`,
+    scope,
+  });
+  return { token, id: record.id };
+}
+
+/** Headers that make a request come from `c`; `fresh` mints new credentials (for requests that end them). */
+async function credentialsOf(c: Caller, fresh = false): Promise<Record<string, string>> {
+  if (!fresh && credentials.has(c.id)) return credentials.get(c.id)!;
+  let headers: Record<string, string> = {};
+  if (c.via === 'session') headers = await demoSession(c.side!, c.role!);
+  if (c.via === 'token') headers = { authorization: `Bearer ${(await newToken(emailOf(c)!, c.scope)).token}` };
+  if (!fresh) credentials.set(c.id, headers);
+  return headers;
+}
+
+function emailOf(c: Caller): string | undefined {
+  return c.side && c.role ? demoEmail(c.side, c.role) : undefined;
+}
+
+async function one<T>(query: ReturnType<typeof sql<T>>): Promise<T> {
+  const rows = (await query.execute(h.t.db)).rows;
+  assert.equal(rows.length, 1, 'fixture query found exactly one row');
+  return rows[0]!;
+}
+
+async function makeFixtures(): Promise<Fixtures> {
+  const store = h.t.store;
+  const demo = await exportBundle(store, SYSTEM_VIEWER, DIALOGUE);
+  const m1 = demo.meetings.find((m) => m.number === 1)!;
+  const outcome = (key: string, owners: string[]) => ({
+    key,
+    kind: 'action' as const,
+    title: { en: `Outcome ${key}` },
+    owners,
+  });
+  const meeting = (key: string, number: number) => ({
+    key,
+    number,
+    date: `2025-0${number}-01`,
+    format: 'video' as const,
+  });
+  // Meetings 2-4 and a joint statement of meeting 1; their tiers are set below, in SQL.
+  await importBundle(store, {
+    format: 'parley-dialogue/1',
+    dialogue: demo.dialogue,
+    meetings: [
+      {
+        ...m1,
+        accounts: [
+          {
+            side: null,
+            raised: [
+              { by: 'cn', issue: 'business-visa-delays', stance: 'raised' },
+              { by: 'us', issue: 'agricultural-inspection-delays', stance: 'concern' },
+            ],
+            outcomes: [outcome('fx-m1-joint', ['us', 'cn'])],
+          },
+        ],
+      },
+      {
+        ...meeting('fx-meeting-internal-us', 2),
+        accounts: [
+          {
+            side: 'us',
+            raised: [{ by: 'us', issue: 'medical-device-procurement', stance: 'concern' }],
+            outcomes: [outcome('fx-m2-us', ['us'])],
+          },
+          // Shared, but in a meeting internal to us: as hidden from cn as the meeting.
+          { side: 'cn', raised: [{ by: 'cn', issue: 'section-301-tariffs', stance: 'opposes' }] },
+        ],
+      },
+      {
+        ...meeting('fx-meeting-internal-cn', 3),
+        accounts: [
+          {
+            side: 'cn',
+            raised: [{ by: 'cn', issue: 'business-visa-delays', stance: 'concern' }],
+            outcomes: [outcome('fx-m3-cn', ['cn'])],
+          },
+          { side: 'us', raised: [{ by: 'us', issue: 'regulatory-transparency', stance: 'concern' }] },
+        ],
+      },
+      {
+        ...meeting('fx-meeting-shared', 4),
+        accounts: [
+          {
+            side: 'us',
+            raised: [
+              { by: 'us', issue: 'medical-device-procurement', stance: 'strong-concern' },
+              { by: 'us', issue: 'cross-border-data-flows', stance: 'concern' },
+            ],
+            outcomes: [outcome('fx-m4-us', ['us'])],
+          },
+          {
+            side: 'cn',
+            raised: [{ by: 'cn', issue: 'business-visa-delays', stance: 'concern' }],
+            outcomes: [outcome('fx-m4-cn', ['cn'])],
+          },
+          {
+            side: null,
+            raised: [{ by: 'us', issue: 'agricultural-inspection-delays', stance: 'raised' }],
+            outcomes: [outcome('fx-m4-joint', ['us', 'cn'])],
+          },
+        ],
+      },
+    ],
+  });
+  const db = h.t.db;
+  const setTier = (table: string, where: ReturnType<typeof sql>, visibility: string, owner: string | null) =>
+    sql`update ${sql.table(table)} set visibility = ${visibility}, owner_side = ${owner} where ${where}`.execute(db);
+  const meetingId = (key: string) => sql`(select id from meetings where key = ${key})`;
+  await setTier('meetings', sql`key = 'fx-meeting-internal-us'`, 'internal', 'us');
+  await setTier(
+    'accounts',
+    sql`meeting_id = ${meetingId('fx-meeting-internal-us')} and side_key = 'us'`,
+    'internal',
+    'us',
+  );
+  await setTier('outcomes', sql`key = 'fx-m2-us'`, 'internal', 'us');
+  await setTier('meetings', sql`key = 'fx-meeting-internal-cn'`, 'internal', 'cn');
+  await setTier(
+    'accounts',
+    sql`meeting_id = ${meetingId('fx-meeting-internal-cn')} and side_key = 'cn'`,
+    'internal',
+    'cn',
+  );
+  await setTier('outcomes', sql`key = 'fx-m3-cn'`, 'internal', 'cn');
+  await setTier('meetings', sql`key = 'fx-meeting-shared'`, 'shared', null);
+  for (const side of SIDES) {
+    await setTier(
+      'accounts',
+      sql`meeting_id = ${meetingId('fx-meeting-shared')} and side_key = ${side}`,
+      'internal',
+      side,
+    );
+    await setTier('outcomes', sql`key = ${`fx-m4-${side}`}`, 'internal', side);
+  }
+  await setTier('accounts', sql`meeting_id = ${meetingId('fx-meeting-shared')} and side_key is null`, 'shared', null);
+  await setTier('outcomes', sql`key = 'fx-m4-joint'`, 'shared', null);
+
+  // Small dialogues of the other tiers, each with a public issue and a public meeting.
+  const tierDialogue = { 'internal-us': 'fx-dialogue-internal-us', 'internal-cn': 'fx-dialogue-internal-cn' } as const;
+  for (const key of [tierDialogue['internal-us'], tierDialogue['internal-cn'], 'fx-dialogue-shared']) {
+    await importBundle(store, {
+      format: 'parley-dialogue/1',
+      dialogue: {
+        key,
+        names: [{ side: null, text: { en: `Dialogue ${key}` } }],
+        level: 'technical',
+        sides: demo.dialogue.sides,
+      },
+      issues: [
+        {
+          key: 'fx-public-issue',
+          title: { en: `A public issue of ${key}` },
+          raisedBy: 'us',
+          respondent: 'cn',
+          category: 'other',
+          visibility: 'public',
+        },
+      ],
+      meetings: [
+        {
+          ...meeting('fx-meeting', 1),
+          accounts: [
+            {
+              side: 'us',
+              published: '2025-01-02',
+              raised: [{ by: 'us', issue: 'fx-public-issue', stance: 'raised' }],
+              outcomes: [outcome('fx-outcome', ['us', 'cn'])],
+            },
+          ],
+        },
+      ],
+    });
+  }
+  await setTier('dialogues', sql`key = ${tierDialogue['internal-us']}`, 'internal', 'us');
+  await setTier('dialogues', sql`key = ${tierDialogue['internal-cn']}`, 'internal', 'cn');
+  await setTier('dialogues', sql`key = 'fx-dialogue-shared'`, 'shared', null);
+
+  const dialogue = async (key: string) => ({
+    key,
+    id: (await one<{ id: string }>(sql`select id from dialogues where key = ${key}`)).id,
+  });
+  const issue = async (key: string) => {
+    const r = await one<{ id: string; owner_side: string }>(
+      sql`select i.id, i.owner_side from issues i join dialogues d on d.id = i.dialogue_id
+          where d.key = ${DIALOGUE} and i.key = ${key}`,
+    );
+    return { key, id: r.id, owner: r.owner_side };
+  };
+  const meetingOf = async (number: number) => ({
+    number,
+    id: (
+      await one<{ id: string }>(
+        sql`select m.id from meetings m join dialogues d on d.id = m.dialogue_id
+            where d.key = ${DIALOGUE} and m.number = ${number}`,
+      )
+    ).id,
+  });
+  const account = async (number: number, side: string | null) => ({
+    id: (
+      await one<{ id: string }>(
+        sql`select a.id from accounts a join meetings m on m.id = a.meeting_id join dialogues d on d.id = m.dialogue_id
+            where d.key = ${DIALOGUE} and m.number = ${number}
+            and ${side === null ? sql`a.side_key is null` : sql`a.side_key = ${side}`}`,
+      )
+    ).id,
+  });
+  const outcomeOf = async (key: string) => {
+    const r = await one<{ id: string; owners: string[]; side_key: string | null }>(
+      sql`select o.id, o.owners, a.side_key from outcomes o join accounts a on a.id = o.account_id
+          join dialogues d on d.id = o.dialogue_id where d.key = ${DIALOGUE} and o.key = ${key}`,
+    );
+    return { key, id: r.id, owners: r.owners, account: r.side_key };
+  };
+  const anyId = async (table: string) =>
+    one<{ id: string }>(
+      sql`select t.id from ${sql.table(table)} t join dialogues d on d.id = t.dialogue_id
+          where d.key = ${DIALOGUE} and t.visibility = 'public' limit 1`,
+    );
+
+  const passwordUser = { email: 'matrix-password@example.gov', password: 'the matrix password 1' };
+  await addUser(h.auth, SYSTEM_ACTOR, { ...passwordUser, side: 'us', role: 'analyst' });
+  const users = await h.auth.users.list();
+
+  return {
+    dialogue: {
+      'internal-us': await dialogue(tierDialogue['internal-us']),
+      'internal-cn': await dialogue(tierDialogue['internal-cn']),
+      shared: await dialogue('fx-dialogue-shared'),
+      public: await dialogue(DIALOGUE),
+    },
+    issue: {
+      'internal-us': await issue('medical-device-procurement'),
+      'internal-cn': await issue('business-visa-delays'),
+      shared: await issue('agricultural-inspection-delays'),
+      public: await issue('cross-border-data-flows'),
+    },
+    meeting: {
+      'internal-us': await meetingOf(2),
+      'internal-cn': await meetingOf(3),
+      shared: await meetingOf(4),
+      public: await meetingOf(1),
+    },
+    account: {
+      'internal-us': await account(4, 'us'),
+      'internal-cn': await account(4, 'cn'),
+      shared: await account(4, null),
+      public: await account(1, 'us'),
+    },
+    outcome: {
+      'internal-us': await outcomeOf('fx-m4-us'),
+      'internal-cn': await outcomeOf('fx-m4-cn'),
+      shared: await outcomeOf('fx-m4-joint'),
+      public: await outcomeOf('healthcare-and-womens-health'),
+    },
+    readout: {
+      'internal-us': { number: 2, side: 'us' },
+      'internal-cn': { number: 3, side: 'cn' },
+      shared: { number: 4, side: 'joint' },
+      public: { number: 1, side: 'us' },
+    },
+    person: await anyId('people'),
+    side: await anyId('sides'),
+    principle: await anyId('principles'),
+    passwordUser,
+    userIdOf: new Map(users.map((u) => [u.email, u.id])),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Body checks: a read holds exactly what the caller may see (the oracle of helpers/visibility.ts).
+
+async function seen(c: Caller): Promise<Seen> {
+  return seenBy(h.t.db, looker(c));
+}
+
+// ---------------------------------------------------------------------------
+// The table
+
+interface Request {
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Case {
+  /** The tier of the record the request touches; undefined for routes about no tiered record. */
+  tier?: Tier;
+  /** What the case is, when a route has more than one kind of case. */
+  label?: string;
+  request: (c: Caller) => Request | Promise<Request>;
+  /** Overrides the route's rule for this case. */
+  rule?: Rule;
+  /** Checks the body of a successful answer. */
+  check?: (res: LightMyRequestResponse, c: Caller) => void | Promise<void>;
+}
+
+interface Entry {
+  rule: Rule;
+  cases: () => Case[];
+  /** The request ends or replaces the caller's session: run it with new credentials. */
+  fresh?: boolean;
+}
+
+const byTier =
+  (make: (tier: Tier) => Omit<Case, 'tier'>): (() => Case[]) =>
+  () =>
+    TIERS.map((tier) => ({ tier, ...make(tier) }));
+const single =
+  (make: Omit<Case, 'tier'>): (() => Case[]) =>
+  () => [make];
+const get = (url: string) => () => ({ url });
+
+const D = '/api/v1/dialogues';
+const ALL_ISSUES = '/api/v1/issues?limit=200';
+
+/** The current version of a record, for If-Match. */
+async function versionOf(query: ReturnType<typeof sql<{ version: number }>>): Promise<Record<string, string>> {
+  const rows = (await query.execute(h.t.db)).rows;
+  return rows[0] ? { 'if-match': `"${rows[0].version}"` } : {};
+}
+
+const ifMatch = {
+  issue: (key: string) =>
+    versionOf(
+      sql`select i.version from issues i join dialogues d on d.id = i.dialogue_id where d.key = ${DIALOGUE} and i.key = ${key}`,
+    ),
+  meeting: (dialogue: string, number: number) =>
+    versionOf(
+      sql`select m.version from meetings m join dialogues d on d.id = m.dialogue_id where d.key = ${dialogue} and m.number = ${number}`,
+    ),
+  account: (number: number, side: string | null) =>
+    versionOf(
+      sql`select a.version from accounts a join meetings m on m.id = a.meeting_id join dialogues d on d.id = m.dialogue_id
+          where d.key = ${DIALOGUE} and m.number = ${number}
+          and ${side === null ? sql`a.side_key is null` : sql`a.side_key = ${side}`}`,
+    ),
+  outcome: (key: string) =>
+    versionOf(
+      sql`select o.version from outcomes o join dialogues d on d.id = o.dialogue_id where d.key = ${DIALOGUE} and o.key = ${key}`,
+    ),
+};
+
+let serial = 0;
+const uniqueKey = (c: Caller, what: string) => `mx-${what}-${c.id}-${++serial}`;
+const sideOf = (c: Caller): SideKey => c.side ?? 'us';
+const otherSide = (side: SideKey): SideKey => (side === 'us' ? 'cn' : 'us');
+
+const historyCases = (kind: string, idOf: (tier: Tier) => string): Case[] =>
+  TIERS.map((tier) => ({
+    tier,
+    label: kind,
+    request: () => ({ url: `/api/v1/${kind}/${idOf(tier)}/history` }),
+    check: (res) => assert.ok((res.json() as { items: unknown[] }).items.length > 0, 'a visible record has history'),
+  }));
+
+const MATRIX: Record<string, Entry> = {
+  // System, documentation
+  'GET /healthz': { rule: anyone(), cases: single({ request: get('/healthz') }) },
+  'GET /readyz': { rule: anyone(), cases: single({ request: get('/readyz') }) },
+  'GET /api/v1/installation': { rule: anyone(), cases: single({ request: get('/api/v1/installation') }) },
+  'GET /api/openapi.json': { rule: anyone(), cases: single({ request: get('/api/openapi.json') }) },
+  'GET /api/docs': { rule: anyone(), cases: single({ request: get('/api/docs') }) },
+  'GET /api/docs/': { rule: anyone(), cases: single({ request: get('/api/docs/') }) },
+  'GET /api/docs/static/index.html': {
+    rule: anyone(302),
+    cases: single({ request: get('/api/docs/static/index.html') }),
+  },
+  'GET /api/docs/static/swagger-initializer.js': {
+    rule: anyone(),
+    cases: single({ request: get('/api/docs/static/swagger-initializer.js') }),
+  },
+  'GET /api/docs/*': { rule: anyone(), cases: single({ request: get('/api/docs/static/swagger-ui.css') }) },
+  'GET /api/docs/json': { rule: anyone(), cases: single({ request: get('/api/docs/json') }) },
+  'GET /api/docs/yaml': { rule: anyone(), cases: single({ request: get('/api/docs/yaml') }) },
+
+  // Session, my account, demo sign-in
+  'POST /api/v1/session': {
+    rule: anyone(204),
+    fresh: true,
+    cases: single({ request: () => ({ url: '/api/v1/session', payload: fx.passwordUser }) }),
+  },
+  'DELETE /api/v1/session': { rule: signedIn(204), fresh: true, cases: single({ request: get('/api/v1/session') }) },
+  'GET /api/v1/me': {
+    rule: signedIn(),
+    cases: single({
+      request: get('/api/v1/me'),
+      check: (res, c) => {
+        const me = res.json() as { user: { email: string }; scope: string };
+        assert.equal(me.user.email, emailOf(c));
+        assert.equal(me.scope, c.scope);
+      },
+    }),
+  },
+  'GET /api/v1/me/sessions': { rule: signedIn(), cases: single({ request: get('/api/v1/me/sessions') }) },
+  'GET /api/v1/me/tokens': {
+    rule: signedIn(),
+    cases: single({
+      request: get('/api/v1/me/tokens'),
+      check: (res) => assert.ok(!/prl_/.test(res.body), 'a token list never holds a token'),
+    }),
+  },
+  'POST /api/v1/me/tokens': {
+    // Tokens cannot make tokens (the route does not exist for them).
+    rule: (c) => (c.via === 'public' ? 401 : c.via === 'token' ? 404 : 201),
+    cases: single({ request: () => ({ url: '/api/v1/me/tokens', payload: { name: 'matrix', scope: 'read' } }) }),
+  },
+  'DELETE /api/v1/me/tokens/:id': {
+    rule: signedIn(204),
+    cases: () => [
+      {
+        label: 'my token',
+        request: async (c) => ({
+          url: `/api/v1/me/tokens/${(await newToken(emailOf(c) ?? demoEmail('us', 'analyst'), 'read')).id}`,
+        }),
+      },
+      {
+        label: "another user's token: 404, as if there were none",
+        rule: signedIn(404),
+        request: async () => ({ url: `/api/v1/me/tokens/${(await newToken(fx.passwordUser.email, 'read')).id}` }),
+      },
+    ],
+  },
+  'GET /api/v1/demo/users': { rule: anyone(), cases: single({ request: get('/api/v1/demo/users') }) },
+  'POST /api/v1/demo/session': {
+    rule: anyone(204),
+    fresh: true,
+    cases: single({ request: () => ({ url: '/api/v1/demo/session', payload: { email: demoEmail('cn', 'analyst') } }) }),
+  },
+
+  // Dialogues and what hangs from them
+  'GET /api/v1/dialogues': {
+    rule: anyone(),
+    cases: single({
+      request: get(D),
+      check: async (res, c) => {
+        const s = await seen(c);
+        const items = (res.json() as { items: { key: string; issueCount: number; meetingCount: number }[] }).items;
+        assert.deepEqual(sorted(items.map((d) => d.key)), sorted(s.mine.dialogues.map((d) => d.key)));
+        for (const d of items) {
+          assert.equal(d.issueCount, visibleIssueKeys(s, d.key).length, `issueCount of ${d.key}`);
+          assert.equal(d.meetingCount, visibleMeetingNumbers(s, d.key).length, `meetingCount of ${d.key}`);
+        }
+      },
+    }),
+  },
+  'GET /api/v1/dialogues/:key': {
+    rule: readable,
+    cases: byTier((t) => ({ request: () => ({ url: `${D}/${fx.dialogue[t].key}` }) })),
+  },
+  'GET /api/v1/dialogues/:key/sides': {
+    rule: readable,
+    cases: byTier((t) => ({ request: () => ({ url: `${D}/${fx.dialogue[t].key}/sides` }) })),
+  },
+  'GET /api/v1/dialogues/:key/people': {
+    rule: readable,
+    cases: byTier((t) => ({ request: () => ({ url: `${D}/${fx.dialogue[t].key}/people` }) })),
+  },
+  'GET /api/v1/dialogues/:key/meetings': {
+    rule: readable,
+    cases: byTier((t) => ({
+      request: () => ({ url: `${D}/${fx.dialogue[t].key}/meetings` }),
+      check: async (res, c) => {
+        const s = await seen(c);
+        const items = (res.json() as { items: { number: number; accountSides: (string | null)[] }[] }).items;
+        const key = fx.dialogue[t].key;
+        assert.deepEqual(
+          items.map((m) => m.number),
+          visibleMeetingNumbers(s, key),
+        );
+        for (const m of items) {
+          assert.deepEqual(
+            sorted(m.accountSides.map(String)),
+            sorted(expectedAccounts(s, key, m.number).map((a) => String(a.side))),
+            `accountSides of meeting ${m.number}`,
+          );
+        }
+      },
+    })),
+  },
+  'POST /api/v1/dialogues/:key/meetings': {
+    rule: write(['lead'], 201),
+    cases: byTier((t) => ({
+      request: (c) => ({
+        url: `${D}/${fx.dialogue[t].key}/meetings`,
+        payload: { key: uniqueKey(c, 'meeting'), number: 100 + ++serial, date: '2026-01-01', format: 'call' },
+      }),
+    })),
+  },
+  'GET /api/v1/dialogues/:key/meetings/:number': {
+    rule: readable,
+    cases: byTier((t) => ({
+      request: () => ({ url: `${D}/${DIALOGUE}/meetings/${fx.meeting[t].number}` }),
+      check: async (res, c) => {
+        const body = res.json() as { accounts: AccountBody[]; accountSides: (string | null)[] };
+        const expected = expectedAccounts(await seen(c), DIALOGUE, fx.meeting[t].number);
+        assert.deepEqual(accountShapes(body.accounts), expected);
+        assert.deepEqual(sorted(body.accountSides.map(String)), sorted(expected.map((a) => String(a.side))));
+      },
+    })),
+  },
+  'PATCH /api/v1/dialogues/:key/meetings/:number': {
+    rule: write(['lead'], 200),
+    cases: byTier((t) => ({
+      request: async () => ({
+        url: `${D}/${DIALOGUE}/meetings/${fx.meeting[t].number}`,
+        payload: {},
+        headers: await ifMatch.meeting(DIALOGUE, fx.meeting[t].number),
+      }),
+    })),
+  },
+  'GET /api/v1/dialogues/:key/meetings/:number/accounts': {
+    rule: readable,
+    cases: byTier((t) => ({
+      request: () => ({ url: `${D}/${DIALOGUE}/meetings/${fx.meeting[t].number}/accounts` }),
+      check: async (res, c) => {
+        const items = (res.json() as { items: AccountBody[] }).items;
+        assert.deepEqual(accountShapes(items), expectedAccounts(await seen(c), DIALOGUE, fx.meeting[t].number));
+      },
+    })),
+  },
+  'PUT /api/v1/dialogues/:key/meetings/:number/accounts/:side': {
+    rule: write(['lead', 'analyst'], 200),
+    cases: () => [
+      ...TIERS.map((tier): Case => ({
+        tier,
+        label: "my side's account",
+        request: async (c) => ({
+          url: `${D}/${DIALOGUE}/meetings/${fx.meeting[tier].number}/accounts/${sideOf(c)}`,
+          payload: {},
+          headers: await ifMatch.account(fx.meeting[tier].number, sideOf(c)),
+        }),
+      })),
+      ...TIERS.map((tier): Case => ({
+        tier,
+        label: "the other side's account: 403 whatever the meeting",
+        rule: (c) => (c.via === 'public' ? 401 : 403),
+        request: async (c) => ({
+          url: `${D}/${DIALOGUE}/meetings/${fx.meeting[tier].number}/accounts/${otherSide(sideOf(c))}`,
+          payload: {},
+          headers: await ifMatch.account(fx.meeting[tier].number, otherSide(sideOf(c))),
+        }),
+      })),
+      ...TIERS.map((tier): Case => ({
+        tier,
+        label: 'the joint statement (leads only)',
+        rule: write(['lead'], 200),
+        request: async () => ({
+          url: `${D}/${DIALOGUE}/meetings/${fx.meeting[tier].number}/accounts/joint`,
+          payload: {},
+          headers: await ifMatch.account(fx.meeting[tier].number, null),
+        }),
+      })),
+    ],
+  },
+  'GET /api/v1/dialogues/:key/meetings/:number/readout': {
+    rule: readable,
+    cases: () => [
+      ...TIERS.map((tier): Case => ({
+        tier,
+        request: () => ({
+          url: `${D}/${DIALOGUE}/meetings/${fx.readout[tier].number}/readout?side=${fx.readout[tier].side}&format=md`,
+        }),
+      })),
+      {
+        tier: 'internal-us',
+        label: 'an internal U.S. account of the shared meeting: for cn, as if there were none (409 no-account)',
+        rule: (c) => (!sees(c, 'shared') ? 404 : sees(c, 'internal-us') ? 200 : 409),
+        request: () => ({ url: `${D}/${DIALOGUE}/meetings/4/readout?side=us&format=md` }),
+      },
+    ],
+  },
+  'GET /api/v1/dialogues/:key/outcomes': {
+    rule: readable,
+    cases: byTier((t) => ({
+      request: () => ({ url: `${D}/${fx.dialogue[t].key}/outcomes` }),
+      check: async (res, c) => {
+        const items = (res.json() as { items: { key: string }[] }).items;
+        assert.deepEqual(sorted(items.map((o) => o.key)), visibleOutcomeKeys(await seen(c), fx.dialogue[t].key));
+      },
+    })),
+  },
+  'PATCH /api/v1/dialogues/:key/outcomes/:outcomeKey': {
+    rule: write(['lead', 'analyst'], 200, (c, t) => {
+      const o = fx.outcome[t];
+      return o.account === null || o.account === c.side || o.owners.includes(c.side!);
+    }),
+    cases: byTier((t) => ({
+      request: async () => ({
+        url: `${D}/${DIALOGUE}/outcomes/${fx.outcome[t].key}`,
+        payload: {},
+        headers: await ifMatch.outcome(fx.outcome[t].key),
+      }),
+    })),
+  },
+  'GET /api/v1/dialogues/:key/bundle': {
+    rule: readable,
+    cases: byTier((t) => ({
+      request: () => ({ url: `${D}/${fx.dialogue[t].key}/bundle` }),
+      check: async (res, c) => {
+        const s = await seen(c);
+        const key = fx.dialogue[t].key;
+        const b = res.json() as {
+          issues: { key: string }[];
+          meetings: { number: number; accounts: AccountBody[] }[];
+        };
+        assert.deepEqual(sorted(b.issues.map((i) => i.key)), visibleIssueKeys(s, key));
+        assert.deepEqual(
+          b.meetings.map((m) => m.number),
+          visibleMeetingNumbers(s, key),
+        );
+        for (const m of b.meetings) assert.deepEqual(accountShapes(m.accounts), expectedAccounts(s, key, m.number));
+      },
+    })),
+  },
+  'GET /api/v1/dialogues/:key/issues': {
+    rule: readable,
+    cases: byTier((t) => ({
+      request: () => ({ url: `${D}/${fx.dialogue[t].key}/issues?limit=200` }),
+      check: async (res, c) => {
+        const items = (res.json() as { items: { key: string }[] }).items;
+        assert.deepEqual(sorted(items.map((i) => i.key)), visibleIssueKeys(await seen(c), fx.dialogue[t].key));
+      },
+    })),
+  },
+  'POST /api/v1/dialogues/:key/issues': {
+    rule: write(['lead', 'analyst'], 201),
+    cases: byTier((t) => ({
+      request: (c) => ({
+        url: `${D}/${fx.dialogue[t].key}/issues`,
+        payload: {
+          key: uniqueKey(c, 'issue'),
+          title: { en: 'An issue opened by the matrix' },
+          raisedBy: sideOf(c),
+          respondent: otherSide(sideOf(c)),
+          category: 'other',
+        },
+      }),
+    })),
+  },
+  'GET /api/v1/dialogues/:key/issues/:issueKey': {
+    rule: readable,
+    cases: byTier((t) => ({
+      request: () => ({ url: `${D}/${DIALOGUE}/issues/${fx.issue[t].key}` }),
+      check: async (res, c) => {
+        const s = await seen(c);
+        const body = res.json() as { raisings: { meeting: number; side: string | null; by: string }[] };
+        assert.deepEqual(
+          sorted(body.raisings.map((r) => `${r.meeting}/${r.side}/${r.by}`)),
+          expectedRaisings(s, fx.issue[t].id),
+        );
+      },
+    })),
+  },
+  'PATCH /api/v1/dialogues/:key/issues/:issueKey': {
+    rule: write(['lead', 'analyst'], 200, (c, t) => fx.issue[t].owner === c.side),
+    cases: byTier((t) => ({
+      request: async () => ({
+        url: `${D}/${DIALOGUE}/issues/${fx.issue[t].key}`,
+        payload: {},
+        headers: await ifMatch.issue(fx.issue[t].key),
+      }),
+    })),
+  },
+  'GET /api/v1/dialogues/:key/issues/:issueKey/timeline': {
+    rule: readable,
+    cases: byTier((t) => ({
+      request: () => ({ url: `${D}/${DIALOGUE}/issues/${fx.issue[t].key}/timeline` }),
+      check: async (res, c) => {
+        const s = await seen(c);
+        const body = res.json() as { raisings: { meeting: number; side: string }[] };
+        assert.deepEqual(
+          sorted(body.raisings.map((r) => `${r.meeting}/${r.side}`)),
+          expectedTimeline(s, fx.issue[t].id),
+        );
+      },
+    })),
+  },
+  'GET /api/v1/dialogues/:key/meetings/:number/agenda/proposals': {
+    rule: readable,
+    // The proposals for a coming meeting (9): the dialogue is what is touched.
+    cases: byTier((t) => ({
+      request: () => ({ url: `${D}/${fx.dialogue[t].key}/meetings/9/agenda/proposals?side=us` }),
+      check: async (res, c) => {
+        const visible = visibleIssueKeys(await seen(c), fx.dialogue[t].key);
+        const items = (res.json() as { items: { issue: string }[] }).items;
+        assert.deepEqual(
+          items.map((i) => i.issue).filter((k) => !visible.includes(k)),
+          [],
+          'proposals of issues the caller may not see',
+        );
+      },
+    })),
+  },
+  'GET /api/v1/dialogues/:key/meetings/:number/accounts/compare': {
+    // Meetings 2 and 3 hold two side accounts their owner's staff may see; in
+    // meeting 4 each side sees only its own side account, so nobody has a pair.
+    rule: (c, t) => (t === 'shared' ? 404 : readable(c, t)),
+    cases: byTier((t) => ({
+      request: () => ({ url: `${D}/${DIALOGUE}/meetings/${fx.meeting[t].number}/accounts/compare` }),
+    })),
+  },
+  'GET /api/v1/auth/oidc': { rule: anyone(), cases: single({ request: get('/api/v1/auth/oidc') }) },
+  // Single sign-on is not configured in this app: both answer 404.
+  'GET /api/v1/auth/oidc/start': { rule: anyone(404), cases: single({ request: get('/api/v1/auth/oidc/start') }) },
+  'GET /api/v1/auth/oidc/callback': {
+    rule: anyone(404),
+    cases: single({ request: get('/api/v1/auth/oidc/callback?code=x&state=y') }),
+  },
+  'GET /api/v1/issues': {
+    rule: anyone(),
+    cases: single({
+      request: get(ALL_ISSUES),
+      check: async (res, c) => {
+        const s = await seen(c);
+        const items = (res.json() as { items: { dialogue: string; key: string }[] }).items;
+        const keyOf = new Map(s.world.dialogues.map((d) => [d.id, d.key]));
+        assert.deepEqual(
+          sorted(items.map((i) => `${i.dialogue}/${i.key}`)),
+          sorted(s.mine.issues.map((i) => `${keyOf.get(i.dialogue_id)}/${i.key}`)),
+        );
+      },
+    }),
+  },
+  'GET /api/v1/issues/:id': {
+    rule: readable,
+    cases: byTier((t) => ({ request: () => ({ url: `/api/v1/issues/${fx.issue[t].id}` }) })),
+  },
+  'POST /api/v1/bundles': {
+    rule: write(['admin', 'lead'], 200),
+    cases: byTier((t) => ({
+      request: async () => ({
+        url: '/api/v1/bundles',
+        payload: {
+          format: 'parley-dialogue/1',
+          dialogue: (await exportBundle(h.t.store, SYSTEM_VIEWER, fx.dialogue[t].key)).dialogue,
+        },
+      }),
+    })),
+  },
+
+  // History of any record
+  'GET /api/v1/:kind/:id/history': {
+    rule: readable,
+    cases: () => [
+      ...historyCases('dialogues', (t) => fx.dialogue[t].id),
+      ...historyCases('issues', (t) => fx.issue[t].id),
+      ...historyCases('meetings', (t) => fx.meeting[t].id),
+      ...historyCases('accounts', (t) => fx.account[t].id),
+      ...historyCases('outcomes', (t) => fx.outcome[t].id),
+      { tier: 'public', label: 'people', request: () => ({ url: `/api/v1/people/${fx.person.id}/history` }) },
+      { tier: 'public', label: 'sides', request: () => ({ url: `/api/v1/sides/${fx.side.id}/history` }) },
+      {
+        tier: 'public',
+        label: 'principles',
+        request: () => ({ url: `/api/v1/principles/${fx.principle.id}/history` }),
+      },
+    ],
+  },
+
+  // Administration
+  'GET /api/v1/users': { rule: write(['admin'], 200), cases: single({ request: get('/api/v1/users') }) },
+  'POST /api/v1/users': {
+    rule: write(['admin'], 201),
+    cases: single({
+      request: (c) => ({
+        url: '/api/v1/users',
+        payload: { email: `${uniqueKey(c, 'user')}@example.gov`, side: 'us', role: 'reporter' },
+      }),
+    }),
+  },
+  'POST /api/v1/users/:id/disable': {
+    rule: write(['admin'], 200),
+    cases: single({
+      request: async (c) => {
+        const user = await addUser(h.auth, SYSTEM_ACTOR, {
+          email: `${uniqueKey(c, 'disable')}@example.gov`,
+          side: 'cn',
+          role: 'reporter',
+        });
+        return { url: `/api/v1/users/${user.id}/disable` };
+      },
+    }),
+  },
+};
+
+// ---------------------------------------------------------------------------
+// Reading the routes from the app
+
+/** Every route of the app as "METHOD /path", from Fastify's own route tree. */
+function routesOf(tree: string): string[] {
+  const out: string[] = [];
+  const stack: string[] = [];
+  for (const line of tree.split('\n')) {
+    if (line.trim() === '') continue;
+    const m = /^((?:│ {3}| {4})*)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    assert.ok(m, `a line of printRoutes this test cannot read: ${JSON.stringify(line)}`);
+    const depth = m[1]!.length / 4;
+    stack.length = depth;
+    const path = (depth > 0 ? stack[depth - 1]! : '') + m[2]!;
+    stack[depth] = path;
+    for (const method of m[3]?.split(', ') ?? []) out.push(`${method} ${path}`);
+  }
+  return out;
+}
+
+type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+before(async () => {
+  h = await testApp();
+  fx = await makeFixtures();
+});
+after(async () => {
+  await h?.close();
+});
+
+describe('the access matrix', () => {
+  it('has a rule for every route of the app, and no rule for a route that does not exist', () => {
+    assert.deepEqual([...PRODUCT_ROLES], [...ROLES], 'a new role needs its column in the matrix');
+    const routes = routesOf(h.app.printRoutes({ commonPrefix: false }));
+    assert.ok(routes.length > 40, `read ${routes.length} routes`);
+    const heads = routes.filter((r) => r.startsWith('HEAD '));
+    for (const head of heads) {
+      assert.ok(routes.includes(head.replace(/^HEAD /, 'GET ')), `${head} mirrors a GET route`);
+    }
+    const served = sorted(new Set(routes.filter((r) => !r.startsWith('HEAD '))));
+    const ruled = sorted(Object.keys(MATRIX));
+    assert.deepEqual(
+      served.filter((r) => !ruled.includes(r)),
+      [],
+      'routes without a rule in MATRIX: add one saying who gets what',
+    );
+    assert.deepEqual(
+      ruled.filter((r) => !served.includes(r)),
+      [],
+      'rules in MATRIX for routes the app does not have',
+    );
+  });
+
+  // Reads first (their bodies are checked against the fixtures as made), then writes.
+  const entries = Object.entries(MATRIX).sort(
+    ([a], [b]) => Number(!a.startsWith('GET ')) - Number(!b.startsWith('GET ')),
+  );
+  for (const [route, entry] of entries) {
+    it(route, async () => {
+      const method = route.split(' ')[0] as Method;
+      const wrong: string[] = [];
+      for (const kase of entry.cases()) {
+        for (const c of CALLERS) {
+          const rule = kase.rule ?? entry.rule;
+          const expected = rule(c, kase.tier);
+          const req = await kase.request(c);
+          const headers = { ...(await credentialsOf(c, entry.fresh)), ...req.headers };
+          const methods: Method[] = method === 'GET' ? ['GET', 'HEAD'] : [method];
+          for (const m of methods) {
+            const res = await h.app.inject({ method: m, url: req.url, payload: req.payload as object, headers });
+            const where = `${m} ${req.url} as ${c.id}${kase.tier ? ` (${kase.tier}${kase.label ? `, ${kase.label}` : ''})` : kase.label ? ` (${kase.label})` : ''}`;
+            if (res.statusCode !== expected) {
+              wrong.push(`${where}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 200)}`);
+              continue;
+            }
+            if (m === 'HEAD') continue;
+            const code = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found' }[expected];
+            if (code !== undefined) {
+              const got = (res.json() as { error?: { code?: string } }).error?.code;
+              if (got !== code) wrong.push(`${where}: expected error code ${code}, got ${got}`);
+            }
+            if (expected < 300 && kase.check) {
+              try {
+                await kase.check(res, c);
+              } catch (err) {
+                wrong.push(`${where}: ${(err as Error).message}`);
+              }
+            }
+          }
+        }
+      }
+      assert.deepEqual(wrong, [], `${wrong.length} answers differ from the rules:\n${wrong.join('\n')}`);
+    });
+  }
+});
