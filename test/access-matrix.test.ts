@@ -27,6 +27,7 @@ import { SYSTEM_ACTOR } from '../src/domain/audit/audit.js';
 import { addUser, createApiToken } from '../src/domain/auth/auth.service.js';
 import { ROLES as PRODUCT_ROLES } from '../src/domain/auth/roles.js';
 import { testApp, type TestApp } from './helpers/app.js';
+import { freshReadout, publishedReadout, dropWorkingCopy, type ReadoutSpec } from './helpers/readout-fixtures.js';
 import {
   accountShapes,
   expectedAccounts,
@@ -101,6 +102,9 @@ const signedIn =
   (status = 200): Rule =>
   (c) =>
     c.via === 'public' ? 401 : status;
+
+/** The public register: what is public, whoever asks; 404 for any other tier, even for its owners. */
+const publicOnly: Rule = (_c, tier) => (tier === undefined || tier === 'public' ? 200 : 404);
 
 /** A read of a tiered record: 404 for a caller who may not see it. */
 const readable: Rule = (c, tier) => (tier === undefined || sees(c, tier) ? 200 : 404);
@@ -521,6 +525,70 @@ const historyCases = (kind: string, idOf: (tier: Tier) => string): Case[] =>
     check: (res) => assert.ok((res.json() as { items: unknown[] }).items.length > 0, 'a visible record has history'),
   }));
 
+/** Stored readouts of each tier: drafts of meeting 1 (internal to a side), the joint draft of the shared meeting 4, a published one. */
+const READOUT_SPEC: Record<Tier, ReadoutSpec> = {
+  'internal-us': { number: 1, side: 'us', lang: 'en' },
+  'internal-cn': { number: 1, side: 'cn', lang: 'en' },
+  shared: { number: 4, side: 'joint', lang: 'en' },
+  public: { number: 1, side: 'us', lang: 'zh' },
+};
+const readouts = new Map<Tier, { id: string; version: number }>();
+/** The readout of a tier: kept for reads; a fresh working copy in `state` for writes (the published one stays). */
+async function readoutOf(t: Tier, state?: 'draft' | 'approved'): Promise<{ id: string; version: number }> {
+  if (t === 'public') {
+    if (state) await dropWorkingCopy(h.t, READOUT_SPEC[t]);
+    const p = readouts.get(t) ?? (await publishedReadout(h.t, READOUT_SPEC[t]));
+    readouts.set(t, p);
+    return p;
+  }
+  if (!state && readouts.has(t)) return readouts.get(t)!;
+  const r = await freshReadout(h.t, READOUT_SPEC[t], state ?? 'draft');
+  readouts.set(t, r);
+  return r;
+}
+const readoutUrl = (t: Tier, r: { id: string }) =>
+  `${D}/${DIALOGUE}/meetings/${READOUT_SPEC[t].number}/readouts/${r.id}`;
+/** Whose readout it is: the side's own, or either side's joint statement (the public one is the U.S. readout). */
+const readoutOwn = (c: Caller, t: Tier) =>
+  t === 'shared' || (t === 'public' ? c.side === 'us' : t === `internal-${c.side}`);
+
+// Reports (issue 4): addressed to one side; only its leads and analysts triage them (reads need no write scope).
+const TRIAGE: readonly Role[] = ['lead', 'analyst'];
+const reportBody = (side: SideKey) => ({
+  language: 'zh',
+  organisation: { name: '矩阵测试公司', kind: 'company' },
+  contact: { name: '测试', email: 'matrix-reporter@example.cn' },
+  consent: { shareWithCounterpart: false, shareWithPublic: false },
+  economy: 'CN',
+  addressedTo: side,
+  description: '跨境数据流动的审批要求不明确。',
+});
+async function newReport(side: SideKey): Promise<{ reference: string; statusUrl: string }> {
+  const res = await h.app.inject({ method: 'POST', url: '/api/v1/reports', payload: reportBody(side) });
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json() as { reference: string; statusUrl: string };
+}
+/** A triage read of a report addressed to `to` (undefined: the side's queue). */
+const triageRead =
+  (to?: SideKey): Rule =>
+  (c) =>
+    c.via === 'public' ? 401 : !TRIAGE.includes(c.role!) ? 403 : to !== undefined && c.side !== to ? 404 : 200;
+/** A triage write about a record of side `to`. */
+const triageWrite =
+  (to: (c: Caller) => SideKey): Rule =>
+  (c) =>
+    c.via === 'public' ? 401 : c.scope !== 'write' || !TRIAGE.includes(c.role!) ? 403 : c.side !== to(c) ? 404 : 200;
+/** An issue held by each side in the demo dialogue. */
+const ISSUE_OF: Record<SideKey, string> = { us: 'cross-border-data-flows', cn: 'section-301-tariffs' };
+const reportCases =
+  (path: (reference: string) => string): (() => Case[]) =>
+  () =>
+    SIDES.map((to) => ({
+      label: `addressed to ${to}`,
+      rule: triageRead(to),
+      request: async () => ({ url: path((await newReport(to)).reference) }),
+    }));
+
 const MATRIX: Record<string, Entry> = {
   // System, documentation
   'GET /healthz': { rule: anyone(), cases: single({ request: get('/healthz') }) },
@@ -737,6 +805,66 @@ const MATRIX: Record<string, Entry> = {
       },
     ],
   },
+  // Readouts in the workflow (issue 6): drafts internal to the side (shared for the joint statement), published ones public.
+  'GET /api/v1/dialogues/:key/meetings/:number/readouts': {
+    // The list answers whoever sees the meeting (meeting 1 is public, meeting 4 shared); it holds what they may see.
+    rule: (c, t) => (t === 'shared' && !sees(c, 'shared') ? 404 : 200),
+    cases: byTier((t) => ({
+      request: async () => {
+        await readoutOf(t);
+        return { url: `${D}/${DIALOGUE}/meetings/${READOUT_SPEC[t].number}/readouts` };
+      },
+      check: async (res, c) => {
+        const ids = (res.json() as { items: { id: string }[] }).items.map((r) => r.id);
+        assert.equal(ids.includes((await readoutOf(t)).id), sees(c, t), 'the list holds the readout iff seen');
+      },
+    })),
+  },
+  'POST /api/v1/dialogues/:key/meetings/:number/readouts': {
+    rule: write(['lead', 'public-affairs'], 201, readoutOwn),
+    cases: byTier((t) => ({
+      request: async () => {
+        const spec = { number: fx.readout[t].number, side: fx.readout[t].side, lang: 'en' as const };
+        await dropWorkingCopy(h.t, spec);
+        return { url: `${D}/${DIALOGUE}/meetings/${spec.number}/readouts`, payload: { side: spec.side, lang: 'en' } };
+      },
+    })),
+  },
+  'GET /api/v1/dialogues/:key/meetings/:number/readouts/:id': {
+    rule: readable,
+    cases: byTier((t) => ({ request: async () => ({ url: readoutUrl(t, await readoutOf(t)) }) })),
+  },
+  'GET /api/v1/dialogues/:key/meetings/:number/readouts/:id/document': {
+    rule: readable,
+    cases: byTier((t) => ({
+      request: async () => ({ url: `${readoutUrl(t, await readoutOf(t))}/document?format=md` }),
+    })),
+  },
+  'PATCH /api/v1/dialogues/:key/meetings/:number/readouts/:id': {
+    rule: write(['lead', 'public-affairs'], 200, readoutOwn),
+    cases: byTier((t) => ({
+      // Editing a published readout starts a new draft (201).
+      rule: t === 'public' ? write(['lead', 'public-affairs'], 201, readoutOwn) : undefined,
+      request: async () => {
+        const r = await readoutOf(t, 'draft');
+        return { url: readoutUrl(t, r), payload: { text: '# Edited\n' }, headers: { 'if-match': `"${r.version}"` } };
+      },
+    })),
+  },
+  'POST /api/v1/dialogues/:key/meetings/:number/readouts/:id/approve': {
+    rule: write(['lead'], 200, readoutOwn),
+    cases: byTier((t) => ({
+      rule: t === 'public' ? write(['lead'], 409, readoutOwn) : undefined,
+      request: async () => ({ url: `${readoutUrl(t, await readoutOf(t, 'draft'))}/approve` }),
+    })),
+  },
+  'POST /api/v1/dialogues/:key/meetings/:number/readouts/:id/publish': {
+    rule: write(['public-affairs'], 200, readoutOwn),
+    cases: byTier((t) => ({
+      rule: t === 'public' ? write(['public-affairs'], 409, readoutOwn) : undefined,
+      request: async () => ({ url: `${readoutUrl(t, await readoutOf(t, 'approved'))}/publish`, payload: {} }),
+    })),
+  },
   'GET /api/v1/dialogues/:key/outcomes': {
     rule: readable,
     cases: byTier((t) => ({
@@ -867,6 +995,81 @@ const MATRIX: Record<string, Entry> = {
       request: () => ({ url: `${D}/${DIALOGUE}/meetings/${fx.meeting[t].number}/accounts/compare` }),
     })),
   },
+  // The meeting cycle (issue 5): planning, the agenda builder, resolution, outcome follow-up, dashboard.
+  'GET /api/v1/dialogues/:key/meetings/next': {
+    rule: readable,
+    cases: byTier((t) => ({ request: () => ({ url: `${D}/${fx.dialogue[t].key}/meetings/next` }) })),
+  },
+  'GET /api/v1/dialogues/:key/dashboard': {
+    rule: readable,
+    cases: byTier((t) => ({ request: () => ({ url: `${D}/${fx.dialogue[t].key}/dashboard` }) })),
+  },
+  'GET /api/v1/dialogues/:key/outcomes/register': {
+    rule: readable,
+    cases: byTier((t) => ({
+      request: () => ({ url: `${D}/${fx.dialogue[t].key}/outcomes/register` }),
+      check: async (res, c) => {
+        const items = (res.json() as { items: { key: string }[] }).items;
+        assert.deepEqual(sorted(items.map((o) => o.key)), visibleOutcomeKeys(await seen(c), fx.dialogue[t].key));
+      },
+    })),
+  },
+  'GET /api/v1/dialogues/:key/meetings/:number/agenda': {
+    // Agendas are for the delegations' staff: a reporter (a company) gets 403 whatever the meeting.
+    rule: (c, t) => (c.via === 'public' ? 401 : c.role === 'reporter' ? 403 : readable(c, t)),
+    cases: byTier((t) => ({ request: () => ({ url: `${D}/${DIALOGUE}/meetings/${fx.meeting[t].number}/agenda` }) })),
+  },
+  'PATCH /api/v1/dialogues/:key/meetings/:number/agenda': {
+    rule: write(['lead'], 200),
+    cases: byTier((t) => ({
+      request: () => ({ url: `${D}/${DIALOGUE}/meetings/${fx.meeting[t].number}/agenda`, payload: { cutoff: null } }),
+    })),
+  },
+  'POST /api/v1/dialogues/:key/meetings/:number/agenda/items': {
+    // An issue that does not exist: who may propose gets as far as 404 (the rules are in test/agenda.test.ts).
+    rule: write(['lead', 'analyst'], 404),
+    cases: byTier((t) => ({
+      request: () => ({
+        url: `${D}/${DIALOGUE}/meetings/${fx.meeting[t].number}/agenda/items`,
+        payload: { issue: 'fx-no-such-issue' },
+      }),
+    })),
+  },
+  'PATCH /api/v1/dialogues/:key/meetings/:number/agenda/items/:id': {
+    rule: write(['lead', 'analyst'], 404),
+    cases: byTier((t) => ({
+      request: () => ({
+        url: `${D}/${DIALOGUE}/meetings/${fx.meeting[t].number}/agenda/items/00000000-0000-4000-8000-000000000000`,
+        payload: { status: 'withdrawn' },
+        headers: { 'if-match': '"1"' },
+      }),
+    })),
+  },
+  'POST /api/v1/dialogues/:key/meetings/:number/agenda/agree': {
+    rule: write(['lead'], 200),
+    cases: byTier((t) => ({
+      request: () => ({ url: `${D}/${DIALOGUE}/meetings/${fx.meeting[t].number}/agenda/agree` }),
+    })),
+  },
+  'POST /api/v1/dialogues/:key/issues/:issueKey/resolve': {
+    // Every fixture issue is between us and cn: each side is its raising or its respondent side.
+    rule: write(['lead', 'analyst'], 200),
+    cases: byTier((t) => ({
+      request: () => ({
+        url: `${D}/${DIALOGUE}/issues/${fx.issue[t].key}/resolve`,
+        payload: { resolved: false, reason: 'access matrix' },
+      }),
+    })),
+  },
+  'POST /api/v1/dialogues/:key/outcomes/:outcomeKey/updates': {
+    rule: write(['lead', 'analyst'], 201, (c, t) => {
+      const o = fx.outcome[t];
+      return o.account === null || o.account === c.side || o.owners.includes(c.side!);
+    }),
+    cases: byTier((t) => ({
+      request: () => ({ url: `${D}/${DIALOGUE}/outcomes/${fx.outcome[t].key}/updates`, payload: { rag: 'green' } }),
+    })),
+  },
   'GET /api/v1/auth/oidc': { rule: anyone(), cases: single({ request: get('/api/v1/auth/oidc') }) },
   // Single sign-on is not configured in this app: both answer 404.
   'GET /api/v1/auth/oidc/start': { rule: anyone(404), cases: single({ request: get('/api/v1/auth/oidc/start') }) },
@@ -924,6 +1127,186 @@ const MATRIX: Record<string, Entry> = {
       },
     ],
   },
+
+  // Search (issue 7): hits are only what the caller may see, and every such fixture is found.
+  'GET /api/v1/search': {
+    rule: anyone(),
+    cases: () =>
+      (
+        [
+          ['outcome', 'outcome', 'Outcome'],
+          ['issue', 'issue', 'public issue'],
+        ] as const
+      ).map(([label, kind, q]) => ({
+        label,
+        request: () => ({ url: `/api/v1/search?${new URLSearchParams({ q, kind, limit: '100' })}` }),
+        check: async (res, c) => {
+          const s = await seen(c);
+          const body = res.json() as { total: number; items: { kind: string; key: string; dialogue: string }[] };
+          const dialogueKey = new Map(s.world.dialogues.map((d) => [d.id, d.key]));
+          const visible = new Set(
+            (kind === 'outcome' ? s.mine.outcomes : s.mine.issues).map(
+              (r) => `${dialogueKey.get(r.dialogue_id)}/${r.key}`,
+            ),
+          );
+          const found = body.items.map((i) => `${i.dialogue}/${i.key}`);
+          assert.equal(body.total, body.items.length);
+          assert.deepEqual(
+            found.filter((f) => !visible.has(f)),
+            [],
+            'search finds only what the caller may see',
+          );
+          assert.deepEqual(
+            sorted(found.filter((f) => f.includes('/fx-'))),
+            sorted(
+              [...visible].filter((v) => v.includes('/fx-') && (kind === 'outcome' || v.endsWith('/fx-public-issue'))),
+            ),
+            'search finds every fixture the caller may see',
+          );
+        },
+      })),
+  },
+
+  // Analytics (issue 7): counts of what the caller may see, in a dialogue the caller may see.
+  'GET /api/v1/dialogues/:key/analytics/:file': {
+    rule: readable,
+    cases: byTier((t) => ({
+      request: () => ({ url: `${D}/${fx.dialogue[t].key}/analytics/issues-by-category.json` }),
+      check: async (res, c) => {
+        const rows = (res.json() as { rows: (string | number)[][] }).rows;
+        const total = rows.reduce((sum, r) => sum + r.slice(1).reduce<number>((a, b) => a + Number(b), 0), 0);
+        assert.equal(total, visibleIssueKeys(await seen(c), fx.dialogue[t].key).length);
+      },
+    })),
+  },
+
+  // The public register (issue 7): the public viewer whoever asks; 404 for anything not public.
+  'GET /api/public/v1/dialogues': {
+    rule: anyone(),
+    cases: single({
+      request: get('/api/public/v1/dialogues'),
+      check: (res) =>
+        assert.deepEqual(
+          (res.json() as { items: { key: string }[] }).items.map((d) => d.key),
+          [DIALOGUE],
+        ),
+    }),
+  },
+  ...Object.fromEntries(
+    ['issues', 'meetings', 'outcomes', 'readouts', 'feed.atom'].map((what) => [
+      `GET /api/public/v1/dialogues/:key/${what}`,
+      {
+        rule: publicOnly,
+        cases: byTier((t) => ({
+          request: () => ({ url: `/api/public/v1/dialogues/${fx.dialogue[t].key}/${what}` }),
+          check: async (res) => {
+            if (what === 'feed.atom') return;
+            const items = (res.json() as { items: { visibility?: string; key?: string }[] }).items;
+            assert.ok(items.every((i) => i.visibility === undefined || i.visibility === 'public'));
+            const s = await seen({ id: 'public', via: 'public', scope: 'read' });
+            const key = fx.dialogue[t].key;
+            if (what === 'issues') assert.deepEqual(sorted(items.map((i) => i.key!)), visibleIssueKeys(s, key));
+            if (what === 'outcomes') assert.deepEqual(sorted(items.map((i) => i.key!)), visibleOutcomeKeys(s, key));
+          },
+        })),
+      } satisfies Entry,
+    ]),
+  ),
+  'GET /api/public/v1/dialogues/:key/issues/:issueKey': {
+    rule: publicOnly,
+    cases: byTier((t) => ({
+      request: () => ({ url: `/api/public/v1/dialogues/${DIALOGUE}/issues/${fx.issue[t].key}` }),
+    })),
+  },
+  'GET /api/public/v1/datasets': { rule: anyone(), cases: single({ request: get('/api/public/v1/datasets') }) },
+  'GET /api/public/v1/datasets/:file': {
+    rule: anyone(),
+    cases: () =>
+      ['issues.csv', 'outcomes.json', 'meetings.ndjson', 'issues.schema.json'].map((file) => ({
+        label: file,
+        request: () => ({ url: `/api/public/v1/datasets/${file}` }),
+        check: async (res) => {
+          if (file !== 'outcomes.json') return;
+          const s = await seen({ id: 'public', via: 'public', scope: 'read' });
+          const items = (res.json() as { items: { dialogue: string; key: string }[] }).items;
+          assert.deepEqual(
+            sorted(items.filter((i) => i.dialogue === DIALOGUE).map((i) => i.key)),
+            visibleOutcomeKeys(s, DIALOGUE),
+          );
+          assert.deepEqual(sorted(new Set(items.map((i) => i.dialogue))), [DIALOGUE]);
+        },
+      })),
+  },
+
+  // Reports (issue 4)
+  'POST /api/v1/reports': {
+    rule: anyone(201),
+    cases: single({ request: (c) => ({ url: '/api/v1/reports', payload: reportBody(sideOf(c)) }) }),
+  },
+  'GET /api/v1/reports/status/:token': {
+    rule: anyone(),
+    cases: single({
+      request: async () => ({ url: (await newReport('us')).statusUrl }),
+      check: (res) => {
+        const body = res.json() as Record<string, unknown>;
+        assert.deepEqual(Object.keys(body).sort(), ['meetings', 'receivedAt', 'reference', 'status']);
+      },
+    }),
+  },
+  'GET /api/v1/reports': {
+    rule: triageRead(),
+    cases: single({
+      request: get('/api/v1/reports?limit=500'),
+      check: (res, c) => {
+        const items = (res.json() as { items: { addressedTo: string }[] }).items;
+        assert.ok(items.length > 0 || c.side === 'cn');
+        assert.ok(
+          items.every((i) => i.addressedTo === c.side),
+          "a side's staff see only the reports addressed to it",
+        );
+      },
+    }),
+  },
+  'GET /api/v1/reports/:reference': { rule: triageRead(), cases: reportCases((r) => `/api/v1/reports/${r}`) },
+  'GET /api/v1/reports/:reference/similar': {
+    rule: triageRead(),
+    cases: reportCases((r) => `/api/v1/reports/${r}/similar`),
+  },
+  'POST /api/v1/reports/:reference/reject': {
+    rule: triageWrite(() => 'us'),
+    cases: () =>
+      SIDES.map((to) => ({
+        label: `addressed to ${to}`,
+        rule: triageWrite(() => to),
+        request: async () => ({
+          url: `/api/v1/reports/${(await newReport(to)).reference}/reject`,
+          payload: { reason: 'out-of-scope' },
+        }),
+      })),
+  },
+  'POST /api/v1/issues/:id/reports': {
+    // A side merges reports addressed to it into an issue it holds; another side's issue is not found.
+    rule: triageWrite(sideOf),
+    cases: () => [
+      {
+        label: "the caller's side's issue",
+        request: async (c) => ({
+          url: `/api/v1/issues/${ISSUE_OF[sideOf(c)]}/reports`,
+          payload: { reports: [(await newReport(sideOf(c))).reference] },
+        }),
+      },
+      {
+        label: "the other side's issue",
+        rule: triageWrite((c) => otherSide(sideOf(c))),
+        request: async (c) => ({
+          url: `/api/v1/issues/${ISSUE_OF[otherSide(sideOf(c))]}/reports`,
+          payload: { reports: [(await newReport(sideOf(c))).reference] },
+        }),
+      },
+    ],
+  },
+  'GET /api/v1/priorities': { rule: triageRead(), cases: single({ request: get('/api/v1/priorities') }) },
+  'GET /api/v1/taxonomy/hs': { rule: anyone(), cases: single({ request: get('/api/v1/taxonomy/hs?q=8541') }) },
 
   // Administration
   'GET /api/v1/users': { rule: write(['admin'], 200), cases: single({ request: get('/api/v1/users') }) },

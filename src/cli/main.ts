@@ -15,6 +15,9 @@ import { serveCommand } from './commands/serve.command.js';
 import { userCommand } from './commands/user.command.js';
 import { tokenCommand } from './commands/token.command.js';
 import { auditCommand } from './commands/audit.command.js';
+import { meetingCommand } from './commands/meeting.command.js';
+import { outcomeCommand } from './commands/outcome.command.js';
+import { taxonomyCommand } from './commands/taxonomy.command.js';
 import { runAttached, type AttachedDatabase } from './database.js';
 import { rememberStdin, runOnServer } from './remote.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, processIo, type Command, type Io } from './io.js';
@@ -30,6 +33,9 @@ export const COMMANDS: Command[] = [
   userCommand,
   tokenCommand,
   auditCommand,
+  meetingCommand,
+  outcomeCommand,
+  taxonomyCommand,
 ];
 
 function mainHelp(): string {

@@ -3,6 +3,9 @@
  * them with SQL (storage/*.repository.ts); services receive them as `deps`.
  * Every read takes the viewer: the repositories filter through the access layer.
  */
+import type { TaxonomyStore } from './taxonomy/hs.js';
+import type { ReportStore } from './reports/report.ports.js';
+import type { ReadoutStore } from './readouts/readout.workflow.ports.js';
 import type { Viewer } from './access/viewer.js';
 import type { Actor, AuditEntry } from './audit/audit.js';
 import type {
@@ -16,7 +19,9 @@ import type {
   Outcome,
   Side,
 } from './records.js';
+import type { SearchIndex } from './search/search.service.js';
 import type { Category, IssueStatus, Level, OutcomeKind, OutcomeStatus } from './vocabulary.js';
+import type { CycleStore } from './meetings/cycle.ports.js';
 
 export interface DialogueSummary {
   id: string;
@@ -98,18 +103,29 @@ export interface Readers {
 
 export interface TransactionStore extends Readers {
   bundles: BundleStore;
+  /** The meeting cycle's agenda, resolution views and outcome updates (issue 5). */
+  cycle: CycleStore;
   /** The record's current version, locked until the transaction ends; undefined if there is none. */
   lockVersion(ref: RecordRef): Promise<number | undefined>;
 }
 
 export interface Store extends Readers {
+  /** Search over what a viewer may see (issue 7). */
+  search: SearchIndex;
   /** Runs `fn` in one transaction: all its writes land, or none. */
   transaction<T>(fn: (tx: TransactionStore) => Promise<T>): Promise<T>;
   bundles: BundleStore;
+  cycle: CycleStore;
   /** The audit entries about one record, oldest first. */
   history(kind: string, id: string): Promise<AuditEntry[]>;
   /** Whether the viewer may see the record of that kind and id (history follows the record). */
   canSeeRecord(viewer: Viewer, kind: string, id: string): Promise<boolean>;
   /** Every audit entry in order, for verification. */
   auditTrail(): AsyncIterable<AuditEntry>;
+  /** The Harmonized System nomenclature (issue 4). */
+  taxonomy: TaxonomyStore;
+  /** Problems reported by companies, and their triage (issue 4). */
+  reports: ReportStore;
+  /** Readouts in the public-affairs workflow: draft, approved, published (issue 6). */
+  readouts: ReadoutStore;
 }

@@ -25,12 +25,18 @@ import { registerErrorHandling } from './error-handler.js';
 import { dialogueRoutes } from './routes/dialogues.routes.js';
 import { issueRoutes } from './routes/issues.routes.js';
 import { readoutRoutes } from './routes/readouts.routes.js';
+import { readoutWorkflowRoutes } from './routes/readout-workflow.routes.js';
 import { writeRoutes } from './routes/writes.routes.js';
 import { cycleRoutes } from './routes/cycle.routes.js';
+import { agendaRoutes } from './routes/agenda.routes.js';
 import { historyRoutes } from './routes/history.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 import { oidcRoutes } from './routes/oidc.routes.js';
+import { reportRoutes } from './routes/reports.routes.js';
+import { searchRoutes } from './routes/search.routes.js';
+import { publicRoutes } from './routes/public.routes.js';
+import { analyticsRoutes } from './routes/analytics.routes.js';
 import type { OidcSettings } from './oidc.js';
 
 export interface AppDeps {
@@ -92,6 +98,7 @@ export async function buildApp(
         { name: 'bundles', description: 'parley-dialogue/1 import and export' },
         { name: 'session', description: 'Signing in and out, my account, sessions and API tokens' },
         { name: 'system', description: 'Health and installation' },
+        { name: 'reports', description: 'Problems reported by companies, their triage, and the HS nomenclature' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -107,10 +114,16 @@ export async function buildApp(
   await app.register(dialogueRoutes(deps), { prefix: '/api/v1' });
   await app.register(issueRoutes(deps), { prefix: '/api/v1' });
   await app.register(readoutRoutes(deps), { prefix: '/api/v1' });
+  await app.register(readoutWorkflowRoutes(deps), { prefix: '/api/v1' });
   await app.register(writeRoutes(deps), { prefix: '/api/v1' });
   await app.register(cycleRoutes(deps), { prefix: '/api/v1' });
+  await app.register(agendaRoutes(deps), { prefix: '/api/v1' });
   await app.register(historyRoutes(deps), { prefix: '/api/v1' });
   await app.register(userRoutes(deps), { prefix: '/api/v1' });
+  await app.register(reportRoutes(deps), { prefix: '/api/v1' });
+  await app.register(searchRoutes(deps), { prefix: '/api/v1' });
+  await app.register(publicRoutes(deps), { prefix: '/api/public/v1' });
+  await app.register(analyticsRoutes(deps), { prefix: '/api/v1' });
 
   if (webRoot) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });

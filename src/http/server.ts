@@ -21,6 +21,7 @@ import { createStore } from '../storage/store.js';
 import { createUserStore } from '../storage/user.repository.js';
 import { argon2Hasher } from '../storage/passwords.js';
 import { createDemoUsers } from '../demo/demo-users.js';
+import { publishDemoReadout } from '../demo/demo-readouts.js';
 import { buildApp } from './app.js';
 import { PARLEY_VERSION } from '../version.js';
 
@@ -68,6 +69,7 @@ export async function startServer(
       if (!options.demo || !(await store.dialogues.isEmpty())) return false;
       await importBundleText(store, readDemoBundle());
       await createDemoUsers(auth);
+      await publishDemoReadout(store);
       return true;
     });
     app = await buildApp(

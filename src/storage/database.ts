@@ -204,6 +204,40 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** migrations/0005_reports.sql */
+export interface HsCodesTable {
+  code: string;
+  section: string;
+  description: string;
+  parent: string | null;
+  level: number;
+}
+
+export interface ReportsTable {
+  id: Generated<string>;
+  reference: string;
+  side_key: string;
+  language: string;
+  organisation: Json;
+  contact: Json;
+  consent: Json;
+  economy: string;
+  region: string | null;
+  sector: string | null;
+  products: Json;
+  category: string | null;
+  description: string;
+  impact: Json | null;
+  steps_taken: string | null;
+  status_token_hash: string;
+  status: Generated<string>;
+  issue_id: string | null;
+  rejection: Json | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   dialogues: DialoguesTable;
   sides: SidesTable;
@@ -222,4 +256,6 @@ export interface Database {
   sign_in_failures: SignInFailuresTable;
   installation_settings: InstallationSettingsTable;
   audit_log: AuditLogTable;
+  hs_codes: HsCodesTable;
+  reports: ReportsTable;
 }

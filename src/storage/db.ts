@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -53,13 +54,13 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     release = lockDataFolder(options.dataDir, options.command);
     location = options.dataDir;
     try {
-      pglite = await PGlite.create(path.join(options.dataDir, 'pgdata'));
+      pglite = await PGlite.create(path.join(options.dataDir, 'pgdata'), { extensions: { pg_trgm } });
     } catch (err) {
       release();
       throw err;
     }
   } else {
-    pglite = await PGlite.create();
+    pglite = await PGlite.create({ extensions: { pg_trgm } });
   }
   // PGlite serves one connection: a larger pool overlaps transactions and fails.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });

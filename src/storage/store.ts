@@ -9,6 +9,11 @@ import { createBundleStore } from './bundle.repository.js';
 import { createDialogueRepository } from './dialogue.repository.js';
 import { createIssueRepository } from './issue.repository.js';
 import { createMeetingRepository } from './meeting.repository.js';
+import { createSearchIndex } from './search.repository.js';
+import { createReportStore } from './report.repository.js';
+import { createTaxonomyStore } from './taxonomy.repository.js';
+import { createCycleRepository } from './cycle.repository.js';
+import { createReadoutStore } from './readout.repository.js';
 
 async function lockVersion(db: Kysely<Database>, ref: RecordRef): Promise<number | undefined> {
   const dialogue = db.selectFrom('dialogues').select('id').where('key', '=', ref.dialogue);
@@ -78,15 +83,21 @@ export function createStore(db: Kysely<Database>): Store {
   return {
     ...readers(db),
     bundles: createBundleStore(db),
+    readouts: createReadoutStore(db),
+    search: createSearchIndex(db),
+    cycle: createCycleRepository(db),
     transaction: (fn) =>
       db.transaction().execute((tx) => {
         const store: TransactionStore = {
           ...readers(tx),
           bundles: createBundleStore(tx),
+          cycle: createCycleRepository(tx),
           lockVersion: (ref) => lockVersion(tx, ref),
         };
         return fn(store);
       }),
+    taxonomy: createTaxonomyStore(db),
+    reports: createReportStore(db),
     history: (kind, id) => recordHistory(db, kind, id),
     auditTrail: () => readAudit(db),
     // A record is seen only with everything it hangs from: its dialogue, and an

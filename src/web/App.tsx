@@ -18,11 +18,43 @@ import { MeetingPage } from './pages/MeetingPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { RouteError } from './pages/RouteError.js';
 import { routes } from './routes.js';
+import { reportRoutes } from './report-routes.js';
+import { cycleRoutes } from './cycle-routes.js';
 
 // Pages for signed-in officials load on first use: most readers of the public register never open them.
 const SignInPage = lazy(() => import('./pages/SignInPage.js').then((m) => ({ default: m.SignInPage })));
 const AccountPage = lazy(() => import('./pages/AccountPage.js').then((m) => ({ default: m.AccountPage })));
 const UsersPage = lazy(() => import('./pages/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+// Reporting a problem and the triage queue (issue 4).
+const ReportPage = lazy(() => import('./pages/ReportPage.js').then((m) => ({ default: m.ReportPage })));
+const ReportStatusPage = lazy(() =>
+  import('./pages/ReportStatusPage.js').then((m) => ({ default: m.ReportStatusPage })),
+);
+const TriagePage = lazy(() => import('./pages/TriagePage.js').then((m) => ({ default: m.TriagePage })));
+// The public register, open data and search (issue 7).
+const registerPage = (name: 'RegisterHomePage' | 'RegisterDialoguePage' | 'RegisterIssuePage' | 'OpenDataPage') =>
+  lazy(() => import('./pages/RegisterPages.js').then((m) => ({ default: m[name] })));
+const SearchPage = lazy(() => import('./pages/SearchPage.js').then((m) => ({ default: m.SearchPage })));
+const registerPages = [
+  { path: routes.register, Page: registerPage('RegisterHomePage') },
+  { path: routes.registerDialogue, Page: registerPage('RegisterDialoguePage') },
+  { path: routes.registerIssue, Page: registerPage('RegisterIssuePage') },
+  { path: routes.openData, Page: registerPage('OpenDataPage') },
+  { path: routes.search, Page: SearchPage },
+];
+// The meeting cycle (issue 5): dashboard, planning, agenda builder, comparison, outcomes register.
+const cyclePage = (
+  name:
+    'DashboardPage' | 'PlanMeetingPage' | 'AgendaPage' | 'ComparePage' | 'OutcomesRegisterPage' | 'RecordAccountPage',
+) => lazy(() => import('./pages/CyclePages.js').then((m) => ({ default: m[name] })));
+const CyclePage = {
+  dashboard: cyclePage('DashboardPage'),
+  planMeeting: cyclePage('PlanMeetingPage'),
+  agenda: cyclePage('AgendaPage'),
+  compare: cyclePage('ComparePage'),
+  outcomes: cyclePage('OutcomesRegisterPage'),
+  recordAccount: cyclePage('RecordAccountPage'),
+};
 
 function Later({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -43,6 +75,17 @@ export const appRoutes: RouteObject[] = [
           { path: routes.meeting, element: <MeetingPage /> },
           { path: routes.issues, element: <IssuesPage /> },
           { path: routes.issue, element: <IssuePage /> },
+          ...(Object.keys(CyclePage) as (keyof typeof CyclePage)[]).map((name) => {
+            const Page = CyclePage[name];
+            return {
+              path: cycleRoutes[name],
+              element: (
+                <Later>
+                  <Page />
+                </Later>
+              ),
+            };
+          }),
           {
             path: routes.signIn,
             element: (
@@ -67,6 +110,26 @@ export const appRoutes: RouteObject[] = [
               </Later>
             ),
           },
+          ...[
+            { path: reportRoutes.report, Page: ReportPage },
+            { path: reportRoutes.reportStatus, Page: ReportStatusPage },
+            { path: reportRoutes.triage, Page: TriagePage },
+          ].map(({ path, Page }) => ({
+            path,
+            element: (
+              <Later>
+                <Page />
+              </Later>
+            ),
+          })),
+          ...registerPages.map(({ path, Page }) => ({
+            path,
+            element: (
+              <Later>
+                <Page />
+              </Later>
+            ),
+          })),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

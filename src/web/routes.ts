@@ -15,6 +15,11 @@ export const routes = {
   signIn: '/sign-in',
   account: '/account',
   users: '/admin/users',
+  register: '/register',
+  registerDialogue: '/register/:key',
+  registerIssue: '/register/:key/issues/:issueKey',
+  openData: '/open-data',
+  search: '/search',
 } as const;
 
 export type RouteName = keyof typeof routes;
@@ -79,4 +84,9 @@ export const linkTo = {
   },
   account: (): string => routes.account,
   users: (): string => routes.users,
+  register: (): string => routes.register,
+  registerDialogue: (key: string): string => `/register/${seg(key)}`,
+  registerIssue: (key: string, issueKey: string): string => `/register/${seg(key)}/issues/${seg(issueKey)}`,
+  openData: (): string => routes.openData,
+  search: (q = ''): string => (q ? `/search?${new URLSearchParams({ q }).toString()}` : routes.search),
 } satisfies Record<RouteName, (...args: never[]) => string>;

@@ -66,7 +66,7 @@ async function startServer(dataDir: string): Promise<Server> {
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`parley serve exited with ${child.exitCode}:\n${output}`);
     try {
@@ -77,7 +77,7 @@ async function startServer(dataDir: string): Promise<Server> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill('SIGKILL');
-  throw new Error(`parley serve was not ready within 60 s:\n${output}`);
+  throw new Error(`parley serve was not ready within 180 s:\n${output}`);
 }
 
 async function stopServer(server: Server): Promise<void> {

@@ -28,7 +28,8 @@ export async function createTestSchema(): Promise<{ url: string; drop: () => Pro
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
+  // public stays on the path: extensions (pg_trgm) live there, outside the test's schema.
+  url.searchParams.set('options', `-c search_path=${schema},public`);
   return {
     url: url.toString(),
     async drop() {

@@ -38,7 +38,7 @@ export async function startServerProcess(env: Record<string, string>, args: stri
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     const ended = await Promise.race([exited, new Promise<undefined>((r) => setTimeout(() => r(undefined), 200))]);
     if (ended !== undefined) throw new Error(`parley serve exited with ${ended} before it was ready:\n${output}`);
@@ -50,7 +50,7 @@ export async function startServerProcess(env: Record<string, string>, args: stri
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`parley serve was not ready within 60 s:\n${output}`);
+      throw new Error(`parley serve was not ready within 180 s:\n${output}`);
     }
   }
   return {

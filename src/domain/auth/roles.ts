@@ -17,6 +17,10 @@ export const ACTIONS = [
   'outcome.write',
   'bundle.import',
   'user.manage',
+  'readout.draft',
+  'readout.approve',
+  'readout.publish',
+  'report.triage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -29,6 +33,10 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = Object.fre
   'outcome.write': ['lead', 'analyst'],
   'bundle.import': ['admin', 'lead'],
   'user.manage': ['admin'],
+  'readout.draft': ['lead', 'public-affairs'],
+  'readout.approve': ['lead'],
+  'readout.publish': ['public-affairs'],
+  'report.triage': ['lead', 'analyst'],
 });
 
 export interface User {

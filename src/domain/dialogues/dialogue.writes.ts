@@ -88,7 +88,7 @@ function describe(ref: RecordRef): string {
  * side's internal record), and a change that would touch a record it may not
  * see is refused as a taken key (see hidden.ts).
  */
-async function write(
+export async function write(
   tx: TransactionStore,
   principal: Principal,
   actor: Actor,

@@ -6,6 +6,8 @@ import { useInstallation } from '../hooks/queries.js';
 import { isUiLanguage, LANGUAGE_PARAM, toUiLanguage } from '../i18n/index.js';
 import { linkTo } from '../routes.js';
 import { LanguageToggle } from './LanguageToggle.js';
+import { SearchBox } from './SearchBox.js';
+import { useRegisterT } from '../hooks/register.js';
 import { UserMenu } from './UserMenu.js';
 
 /**
@@ -17,6 +19,7 @@ import { UserMenu } from './UserMenu.js';
  */
 export function Layout({ children }: { children?: ReactNode }) {
   const { t, i18n } = useTranslation();
+  const rt = useRegisterT();
   const installation = useInstallation();
   const name = installation.data?.name ?? t('app.name');
   const location = useLocation();
@@ -100,10 +103,21 @@ export function Layout({ children }: { children?: ReactNode }) {
                   <span>{t('nav.dialogues')}</span>
                 </Link>
               </li>
+              <li className="usa-nav__primary-item">
+                <Link
+                  to={linkTo.register()}
+                  className={`usa-nav__link${location.pathname.startsWith(linkTo.register()) ? ' usa-current' : ''}`}
+                  aria-current={location.pathname === linkTo.register() ? 'page' : undefined}
+                  onClick={closeMenu}
+                >
+                  <span>{rt('registerLink')}</span>
+                </Link>
+              </li>
               <UserMenu onNavigate={closeMenu} />
             </ul>
           </nav>
           {/* Outside the drawer, as USWDS places it: the language stays one tap away on phones too. */}
+          <SearchBox key={location.pathname} />
           <LanguageToggle />
         </div>
       </header>

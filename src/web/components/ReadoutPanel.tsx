@@ -21,6 +21,7 @@ import { ApiError, NETWORK_ERROR } from '../hooks/api.js';
 import { useUiLanguage } from '../hooks/language.js';
 import { sideName } from './sides.js';
 import { ErrorState, Loading } from './QueryState.js';
+import { ReadoutWorkflow } from './ReadoutWorkflow.js';
 
 /**
  * The readout catalogue's keys. The strings live in i18n/readout.{en,zh}.json
@@ -157,6 +158,15 @@ export function ReadoutPanel({ dialogueKey, meetingNumber, sides, accountSides }
               </p>
             </>
           ) : null}
+
+          <ReadoutWorkflow
+            dialogueKey={dialogueKey}
+            meetingNumber={meetingNumber}
+            side={side}
+            lang={lang}
+            sideLabel={label(side)}
+            languageLabel={t(LANGUAGE_KEYS[lang])}
+          />
 
           <h3>{t('readout.downloads')}</h3>
           <table className="usa-table usa-table--borderless usa-table--compact">

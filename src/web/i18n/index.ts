@@ -8,6 +8,14 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json' with { type: 'json' };
 import zh from './zh.json' with { type: 'json' };
+import readoutflowEn from './readoutflow.en.json' with { type: 'json' };
+import readoutflowZh from './readoutflow.zh.json' with { type: 'json' };
+import reportsEn from './reports.en.json' with { type: 'json' };
+import reportsZh from './reports.zh.json' with { type: 'json' };
+import cycleEn from './cycle.en.json' with { type: 'json' };
+import cycleZh from './cycle.zh.json' with { type: 'json' };
+import registerEn from './register.en.json' with { type: 'json' };
+import registerZh from './register.zh.json' with { type: 'json' };
 
 export const UI_LANGUAGES = ['en', 'zh'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -103,7 +111,11 @@ export function createI18n(lng: UiLanguage): I18n {
     lng,
     supportedLngs: [...UI_LANGUAGES],
     fallbackLng: 'en',
-    resources: { en: { translation: en }, zh: { translation: zh } },
+    resources: {
+      // Feature catalogues (top-level keys of their own) merged in: readoutflow (issue 6), reports (issue 4), register (issue 7), cycle (issue 5).
+      en: { translation: { ...en, ...readoutflowEn, ...reportsEn, ...registerEn, ...cycleEn } },
+      zh: { translation: { ...zh, ...readoutflowZh, ...reportsZh, ...registerZh, ...cycleZh } },
+    },
     // Resources are bundled, so initialise synchronously: the first render is already translated.
     initAsync: false,
     // React escapes; escaping twice would show &amp; to the reader.

@@ -1,3 +1,4 @@
+import { DialogueCycleLinks } from '../components/CycleWidgets.js';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { DialogueT, MeetingT } from '../../shared/api.js';
@@ -49,6 +50,7 @@ export function DialoguePage() {
           <p className="margin-top-0">
             <LevelTag level={d.level} />
           </p>
+          <DialogueCycleLinks dialogueKey={d.key} />
           {d.mandate ? (
             <p className="usa-intro">
               <LocalText text={d.mandate} />

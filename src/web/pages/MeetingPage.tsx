@@ -4,6 +4,7 @@ import type { AccountT, DialogueT, IssueT, MeetingDetailT, OutcomeT } from '../.
 import { Breadcrumbs } from '../components/Breadcrumbs.js';
 import { DateText } from '../components/DateText.js';
 import { History } from '../components/History.js';
+import { MeetingCycleLinks } from '../components/CycleWidgets.js';
 import { ReadoutPanel } from '../components/ReadoutPanel.js';
 import { LocalText } from '../components/LocalText.js';
 import { meetingTitle } from '../components/meeting-title.js';
@@ -75,6 +76,7 @@ function Meeting({ dialogueKey, number }: { dialogueKey: string; number: number 
         <LocalText text={dialogueName} />
       </p>
       <h1 className="margin-top-0">{title}</h1>
+      <MeetingCycleLinks dialogueKey={dialogueKey} number={number} />
       <p className="usa-intro margin-top-0">
         <DateText date={m.date} endDate={m.endDate} />
         {m.place ? (

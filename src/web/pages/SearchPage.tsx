@@ -1,0 +1,189 @@
+/**
+ * Route `/search?q=…`: results of the one search box with their facets (issue
+ * 7). The server counts only what the reader may open; every facet value is a
+ * link that narrows the results, kept in the URL so that a search can be sent.
+ */
+import '../register.css';
+import { Fragment, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ErrorState, Loading } from '../components/QueryState.js';
+import { useDocumentTitle } from '../hooks/document-title.js';
+import { useUiLanguage } from '../hooks/language.js';
+import { useRegisterT, useSearch, type RegisterKey, type SearchHitT, type SearchResultT } from '../hooks/register.js';
+import { linkTo } from '../routes.js';
+
+const FACETS = ['kind', 'category', 'status', 'side', 'year'] as const;
+const FILTERS = [...FACETS, 'sort'] as const;
+
+/** The server's snippet (escaped text with <mark>) as React elements, without injecting HTML. */
+export function Snippet({ html }: { html: string }) {
+  const decode = (s: string) =>
+    s.replace(/&#(\d+);|&(amp|lt|gt|quot);/g, (_, n: string | undefined, name: string | undefined) =>
+      n
+        ? String.fromCharCode(Number(n))
+        : ({ amp: '&', lt: '<', gt: '>', quot: '"' } as Record<string, string>)[name!]!,
+    );
+  const parts: ReactNode[] = html
+    .split(/<mark>(.*?)<\/mark>/)
+    .map((part, n) =>
+      n % 2 === 1 ? <mark key={n}>{decode(part)}</mark> : <Fragment key={n}>{decode(part)}</Fragment>,
+    );
+  return <p className="parley-search-snippet margin-y-05">{parts}</p>;
+}
+
+function hitLink(hit: SearchHitT): string {
+  switch (hit.kind) {
+    case 'issue':
+      return linkTo.issue(hit.dialogue, hit.key);
+    case 'meeting':
+      return linkTo.meeting(hit.dialogue, Number(hit.key));
+    case 'account':
+      return linkTo.meeting(hit.dialogue, Number(hit.key.split('/')[0]));
+    case 'outcome':
+      return `${linkTo.dialogue(hit.dialogue)}#outcome-${hit.key}`;
+  }
+}
+
+export function SearchPage() {
+  const rt = useRegisterT();
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
+  const [params, setParams] = useSearchParams();
+  const q = (params.get('q') ?? '').trim();
+  const api = new URLSearchParams({ q, lang, limit: '50' });
+  for (const f of FILTERS) {
+    const v = params.get(f);
+    if (v) api.set(f, v);
+  }
+  const result = useSearch(api);
+  useDocumentTitle(q ? `${q} · ${rt('searchTitle')}` : rt('searchTitle'));
+
+  const valueLabel = (facet: (typeof FACETS)[number], value: string): string => {
+    if (facet === 'kind') return rt(`kind_${value}` as RegisterKey);
+    if (facet === 'status')
+      return t(`status.${value}` as 'status.open', {
+        defaultValue: t(`outcomeStatus.${value}` as 'outcomeStatus.agreed'),
+      });
+    if (facet === 'category')
+      return t(`category.${value}` as 'category.tariffs', {
+        defaultValue: t(`outcomeKind.${value}` as 'outcomeKind.action'),
+      });
+    return value;
+  };
+
+  const set = (name: string, value: string | null) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      if (value === null) next.delete(name);
+      else next.set(name, value);
+      return next;
+    });
+
+  const filtered = FACETS.some((f) => params.get(f));
+
+  return (
+    <>
+      <h1 className="margin-top-0">{rt('searchTitle')}</h1>
+      {!q ? <p>{rt('searchEmpty')}</p> : null}
+      {result.isPending && q ? <Loading /> : null}
+      {result.isError ? <ErrorState error={result.error} /> : null}
+      {result.data && q ? (
+        <div className="grid-row grid-gap">
+          <aside className="tablet:grid-col-4" aria-labelledby="search-refine">
+            <h2 id="search-refine" className="font-heading-md">
+              {rt('refine')}
+            </h2>
+            <label className="usa-label" htmlFor="search-sort">
+              {rt('sortBy')}
+            </label>
+            <select
+              className="usa-select"
+              id="search-sort"
+              value={params.get('sort') ?? 'relevance'}
+              onChange={(e) => set('sort', e.target.value === 'relevance' ? null : e.target.value)}
+            >
+              <option value="relevance">{rt('sort_relevance')}</option>
+              <option value="date">{rt('sort_date')}</option>
+            </select>
+            <Facets result={result.data} params={params} label={valueLabel} onPick={set} />
+            {filtered ? (
+              <button
+                type="button"
+                className="usa-button usa-button--unstyled margin-top-2"
+                onClick={() =>
+                  setParams(() => {
+                    const next = new URLSearchParams({ q });
+                    return next;
+                  })
+                }
+              >
+                {rt('clearFilters')}
+              </button>
+            ) : null}
+          </aside>
+          <div className="tablet:grid-col-8">
+            <p role="status">
+              {result.data.total === 0 ? rt('searchNone', { q }) : rt('searchResults', { count: result.data.total, q })}
+            </p>
+            <ol className="usa-list usa-list--unstyled">
+              {result.data.items.map((hit) => (
+                <li key={`${hit.kind}:${hit.dialogue}:${hit.key}`} className="margin-bottom-2">
+                  <span className="usa-tag margin-right-1">{rt(`kind_${hit.kind}` as RegisterKey)}</span>
+                  <Link to={hitLink(hit)}>{hit.title}</Link>
+                  <Snippet html={hit.snippet} />
+                </li>
+              ))}
+            </ol>
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function Facets({
+  result,
+  params,
+  label,
+  onPick,
+}: {
+  result: SearchResultT;
+  params: URLSearchParams;
+  label: (facet: (typeof FACETS)[number], value: string) => string;
+  onPick: (name: string, value: string | null) => void;
+}) {
+  const rt = useRegisterT();
+  return (
+    <>
+      {FACETS.map((facet) => {
+        const counts = Object.entries(result.facets[facet] ?? {});
+        if (counts.length === 0) return null;
+        const chosen = params.get(facet);
+        return (
+          <section key={facet} aria-labelledby={`facet-${facet}`}>
+            <h3 id={`facet-${facet}`} className="font-heading-sm margin-bottom-05">
+              {rt(`facet_${facet}` as RegisterKey)}
+            </h3>
+            <ul className="usa-list usa-list--unstyled">
+              {counts
+                .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+                .map(([value, n]) => (
+                  <li key={value}>
+                    <button
+                      type="button"
+                      className="usa-button usa-button--unstyled"
+                      aria-pressed={chosen === value}
+                      onClick={() => onPick(facet, chosen === value ? null : value)}
+                    >
+                      {label(facet, value)} ({n})
+                    </button>
+                  </li>
+                ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * The public register in a real browser, signed out, in English and Chinese
+ * (issue 7, acceptance 3): the register, a dialogue, an issue's permalink,
+ * the open data page and a search; and an axe check on every one of them
+ * that finds no serious or critical accessibility violation.
+ *
+ * Needs dist/web (built here when missing) and Debian's Chromium; without it
+ * the test is skipped. axe-core is injected from node_modules (the page's CSP
+ * is bypassed for that script only in this test's browser context).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServerProcess, type ServerProcess } from '../helpers/server.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const hasChromium = fs.existsSync(CHROMIUM);
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+}
+
+async function axeProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResult> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+describe('public register in Chromium, signed out', () => {
+  let server: ServerProcess | undefined;
+  let browser: Browser | undefined;
+  let dataDir: string | undefined;
+
+  before(async () => {
+    if (!hasChromium) return;
+    if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) {
+      const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+      assert.equal(build.status, 0, 'vite build failed');
+    }
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-register-e2e-'));
+    server = await startServerProcess({ PARLEY_DATA_DIR: dataDir }, ['--demo']);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function open(url: string): Promise<{ page: Page; problems: string[] }> {
+    assert.ok(browser && server);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    await page.goto(`${server.url}${url}`);
+    return { page, problems };
+  }
+
+  const PAGES = {
+    en: {
+      register: 'Public register',
+      dialogue: 'U.S.-China Commercial Issues Working Group',
+      issue: 'Cross-border data flows',
+      openData: 'Open data',
+      search: 'Search',
+      history: 'Status history',
+    },
+    zh: {
+      register: '公开登记册',
+      dialogue: '中美商贸工作组',
+      issue: '跨境数据流动',
+      openData: '开放数据',
+      search: '搜索',
+      history: '状态变化',
+    },
+  } as const;
+
+  for (const lang of ['en', 'zh'] as const) {
+    test(`browses the register in ${lang} with no accessibility violation`, { timeout: 180_000 }, async (t) => {
+      if (!hasChromium) {
+        t.skip('chromium not installed');
+        return;
+      }
+      const words = PAGES[lang];
+      const violations: string[] = [];
+      const { page, problems } = await open(`/register?lang=${lang}`);
+      const h1 = (name: string) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+
+      await h1(words.register);
+      violations.push(...(await axeProblems(page)));
+
+      // A dialogue: its published issues, with status history, and no internal one.
+      await page.getByRole('main').getByRole('link').first().click();
+      await page.getByRole('heading', { level: 3, name: words.issue }).waitFor();
+      await page.getByText(words.history).first().waitFor();
+      assert.equal(await page.getByText(/medical devices|医疗器械/).count(), 0, 'nothing internal');
+      violations.push(...(await axeProblems(page)));
+
+      // An issue's permalink.
+      await page.getByRole('link', { name: words.issue, exact: true }).click();
+      await h1(words.issue);
+      assert.match(page.url(), /\/register\/us-cn-ciwg\/issues\/cross-border-data-flows/);
+      violations.push(...(await axeProblems(page)));
+
+      // Open data, with its dictionary and downloads.
+      await page.goto(`${server!.url}/open-data?lang=${lang}`);
+      await h1(words.openData);
+      await page.getByRole('link', { name: 'issues.csv' }).waitFor();
+      violations.push(...(await axeProblems(page)));
+
+      // Search from the header box: 跨境数据 finds the issue.
+      await page.getByRole('search').first().getByRole('searchbox').fill('跨境数据');
+      await page.getByRole('search').first().getByRole('button').click();
+      await h1(words.search);
+      await page.locator('mark').first().waitFor();
+      await page.getByRole('link', { name: words.issue }).first().waitFor();
+      violations.push(...(await axeProblems(page)));
+
+      assert.deepEqual(violations, [], 'no serious or critical accessibility violation');
+      assert.deepEqual(problems, []);
+      await page.context().close();
+    });
+  }
+});

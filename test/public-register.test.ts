@@ -1,0 +1,208 @@
+/**
+ * The public register and open data (issue 7, acceptance 3 and 4): published
+ * records only, whoever asks; CSV that spreadsheets open with Chinese intact;
+ * JSON that validates against the published JSON Schema; an Atom feed that
+ * parses as XML; ETags with 304.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { SaxesParser } from 'saxes';
+import { z } from 'zod';
+import { demoEmail } from '../src/demo/demo-users.js';
+import { envelopeSchema } from '../src/domain/register/open-data.js';
+import { testApp, type TestApp } from './helpers/app.js';
+
+const P = '/api/public/v1';
+const hasCalc = fs.existsSync('/usr/bin/soffice') && fs.existsSync('/usr/lib/libreoffice/program/libsclo.so');
+const D = `${P}/dialogues/us-cn-ciwg`;
+let h: TestApp;
+
+before(async () => {
+  h = await testApp();
+});
+after(async () => {
+  await h.close();
+});
+
+async function get(url: string, headers: Record<string, string> = {}) {
+  return h.app.inject({ method: 'GET', url, headers });
+}
+
+async function usLeadCookie(): Promise<string> {
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/api/v1/demo/session',
+    payload: { email: demoEmail('us', 'lead') },
+  });
+  return String(res.headers['set-cookie']).split(';')[0]!;
+}
+
+describe('public register', () => {
+  it('lists published issues with status history and meetings, even to a signed-in official', async () => {
+    for (const headers of [{}, { cookie: await usLeadCookie() }] as Record<string, string>[]) {
+      const res = await get(`${D}/issues`, headers);
+      assert.equal(res.statusCode, 200, res.body);
+      const items = (
+        res.json() as {
+          items: {
+            key: string;
+            visibility: string;
+            statusHistory: { status: string }[];
+            raisings: { meeting: number }[];
+          }[];
+        }
+      ).items;
+      assert.equal(items.length, 9);
+      assert.ok(items.every((i) => i.visibility === 'public'));
+      assert.ok(
+        !items.some((i) => i.key === 'medical-device-procurement' || i.key === 'agricultural-inspection-delays'),
+      );
+      const data = items.find((i) => i.key === 'cross-border-data-flows')!;
+      assert.deepEqual(
+        data.statusHistory.map((s) => s.status),
+        ['open'],
+      );
+      assert.deepEqual(
+        data.raisings.map((r) => r.meeting),
+        [1],
+      );
+    }
+  });
+
+  it('has a permalink per issue, 404 for what is not public', async () => {
+    assert.equal((await get(`${D}/issues/cross-border-data-flows`)).statusCode, 200);
+    const cookie = await usLeadCookie();
+    assert.equal((await get(`${D}/issues/medical-device-procurement`, { cookie })).statusCode, 404);
+    assert.equal((await get(`${P}/dialogues/nope/issues`)).statusCode, 404);
+  });
+
+  it('lists published outcomes and readouts', async () => {
+    const outcomes = (await get(`${D}/outcomes`)).json() as { items: { key: string; visibility: string }[] };
+    assert.ok(outcomes.items.some((o) => o.key === 'healthcare-and-womens-health'));
+    assert.ok(outcomes.items.every((o) => o.visibility === 'public'));
+    const readouts = await get(`${D}/readouts`);
+    assert.equal(readouts.statusCode, 200);
+  });
+});
+
+describe('open data', () => {
+  it('publishes CSV in UTF-8 with a byte-order mark that keeps Chinese intact', async () => {
+    const res = await get(`${P}/datasets/issues.csv`);
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /^text\/csv; charset=utf-8/);
+    const bytes = res.rawPayload;
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    const lines = text.trimEnd().split('\r\n');
+    assert.equal(lines[0]!.split(',')[0], 'dialogue');
+    assert.equal(lines.length, 10);
+    assert.ok(text.includes('跨境数据流动'));
+    assert.ok(!text.includes('medical-device-procurement'));
+  });
+
+  it(
+    // Calc (Debian libreoffice-calc-nogui) reads CSV; Writer alone cannot. Without it, the test above parses it back.
+    'opens in LibreOffice Calc with Chinese intact',
+    { skip: !hasCalc && 'no LibreOffice Calc' },
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-csv-'));
+      try {
+        fs.writeFileSync(path.join(dir, 'issues.csv'), (await get(`${P}/datasets/issues.csv`)).rawPayload);
+        const r = spawnSync(
+          '/usr/bin/soffice',
+          [
+            `-env:UserInstallation=file://${dir}/profile`,
+            '--headless',
+            // As the data dictionary says: the file is UTF-8 (76) with a byte-order mark, comma-separated (44),
+            // quoted with " (34). Headless LibreOffice 7.4 does not sniff the BOM; its import dialog offers UTF-8.
+            '--infilter=CSV:44,34,76,1',
+            '--convert-to',
+            'html:HTML (StarCalc)',
+            '--outdir',
+            dir,
+            path.join(dir, 'issues.csv'),
+          ],
+          { encoding: 'utf8', timeout: 120_000 },
+        );
+        assert.equal(r.status, 0, r.stderr);
+        const html = fs.readFileSync(path.join(dir, 'issues.html'), 'utf8');
+        assert.ok(html.includes('跨境数据流动'), 'LibreOffice read the Chinese title');
+        assert.ok(!html.includes('è·¨'), 'not read as Latin-1');
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it('publishes JSON that validates against the published JSON Schema, and NDJSON', async () => {
+    for (const name of ['issues', 'outcomes', 'meetings'] as const) {
+      const schemaRes = await get(`${P}/datasets/${name}.schema.json`);
+      assert.equal(schemaRes.statusCode, 200);
+      const published = z.fromJSONSchema(schemaRes.json() as Parameters<typeof z.fromJSONSchema>[0]);
+      const body = (await get(`${P}/datasets/${name}.json`)).json() as { items: unknown[] };
+      assert.ok(body.items.length > 0, name);
+      published.parse(body);
+      envelopeSchema(name).parse(body);
+      // And the schema refuses what does not fit it.
+      assert.equal(published.safeParse({ ...body, items: [{ nope: 1 }] }).success, false);
+      const nd = (await get(`${P}/datasets/${name}.ndjson`)).body.trimEnd().split('\n');
+      assert.deepEqual(
+        nd.map((l) => JSON.parse(l) as unknown),
+        body.items,
+      );
+    }
+  });
+
+  it('answers 304 to a client that holds the current version', async () => {
+    const first = await get(`${P}/datasets/outcomes.json`);
+    const etag = String(first.headers.etag);
+    assert.match(etag, /^"[A-Za-z0-9_-]+"$/);
+    assert.ok(first.headers['last-modified']);
+    const again = await get(`${P}/datasets/outcomes.json`, { 'if-none-match': etag });
+    assert.equal(again.statusCode, 304);
+    assert.equal(again.body, '');
+    assert.equal((await get(`${P}/datasets/outcomes.json`, { 'if-none-match': '"stale"' })).statusCode, 200);
+  });
+
+  it('lists the datasets with their data dictionary', async () => {
+    const items = (await get(`${P}/datasets`)).json() as { items: { name: string; columns: { name: string }[] }[] };
+    assert.deepEqual(
+      items.items.map((d) => d.name),
+      ['issues', 'outcomes', 'meetings'],
+    );
+    assert.equal((await get(`${P}/datasets/secrets.csv`)).statusCode, 400);
+  });
+});
+
+describe('Atom feed', () => {
+  it('parses as XML and lists the status of every published issue', async () => {
+    const res = await get(`${D}/feed.atom`);
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /^application\/atom\+xml/);
+    // A strict, namespace-aware XML parser: it throws on anything not well-formed.
+    const parser = new SaxesParser({ xmlns: true });
+    const entries: string[] = [];
+    let root: string | undefined;
+    let path: string[] = [];
+    parser.on('opentag', (tag) => {
+      if (root === undefined) root = tag.uri;
+      path.push(tag.local);
+      if (tag.local === 'entry') entries.push('');
+    });
+    parser.on('text', (text) => {
+      if (path.at(-2) === 'entry' || path.includes('entry')) entries[entries.length - 1] += text;
+    });
+    parser.on('closetag', () => {
+      path = path.slice(0, -1);
+    });
+    parser.write(res.body).close();
+    assert.equal(root, 'http://www.w3.org/2005/Atom');
+    assert.equal(entries.length, 9);
+    assert.ok(entries.some((e) => e.includes('跨境数据流动')));
+    assert.equal((await get(`${D}/feed.atom`, { 'if-none-match': String(res.headers.etag) })).statusCode, 304);
+  });
+});
