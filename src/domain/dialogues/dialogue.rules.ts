@@ -54,12 +54,16 @@ export function checkDialogueRecords(b: DialogueRecords, existing: ExistingKeys)
   const sideKeys = [...new Set([...d.sides.map((s) => s.key), ...existing.sides])];
   const personKeys = [...new Set([...d.people.map((p) => p.key), ...existing.people])];
   const issueKeys = [...new Set([...b.issues.map((i) => i.key), ...existing.issues])];
+  // Sets for the look-ups: a bundle with many raisings would otherwise scan the key lists once per reference.
+  const sideSet = new Set(sideKeys);
+  const personSet = new Set(personKeys);
+  const issueSet = new Set(issueKeys);
 
   const checkSide = (path: PropertyKey[], value: string) => {
-    if (!sideKeys.includes(value)) add(path, unknownRef('side', value, sideKeys));
+    if (!sideSet.has(value)) add(path, unknownRef('side', value, sideKeys));
   };
   const checkPerson = (path: PropertyKey[], value: string) => {
-    if (!personKeys.includes(value)) add(path, unknownRef('person', value, personKeys));
+    if (!personSet.has(value)) add(path, unknownRef('person', value, personKeys));
   };
 
   uniq(
@@ -146,7 +150,7 @@ export function checkDialogueRecords(b: DialogueRecords, existing: ExistingKeys)
       );
       a.raised.forEach((r, ri) => {
         checkSide([...at, 'raised', ri, 'by'], r.by);
-        if (!issueKeys.includes(r.issue)) add([...at, 'raised', ri, 'issue'], unknownRef('issue', r.issue, issueKeys));
+        if (!issueSet.has(r.issue)) add([...at, 'raised', ri, 'issue'], unknownRef('issue', r.issue, issueKeys));
       });
       const accountRef = accountLabel(m.key, a.side);
       a.outcomes.forEach((o, oi) => {
