@@ -333,3 +333,77 @@ describe('ownership', () => {
     );
   });
 });
+
+describe('a side imports only what it owns', () => {
+  const bundleUrl = '/api/v1/bundles';
+  async function demoBundle(c: Caller): Promise<{
+    format: string;
+    dialogue: { people: { key: string; side: string; name: Record<string, string> }[] };
+    issues: { key: string; owner?: string; title: Record<string, string> }[];
+    meetings: { accounts: { side: string | null; notes?: Record<string, string> }[] }[];
+  }> {
+    const res = await as(c, 'GET', '/api/v1/dialogues/us-cn-ciwg/bundle');
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json();
+  }
+  async function auditCount(): Promise<number> {
+    const r = await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(h.t.db);
+    return r.rows[0]!.n;
+  }
+
+  it("refuses to change the other side's account, naming where it is, and writes nothing", async () => {
+    const lead = await demoSignIn('us', 'lead');
+    const bundle = await demoBundle(lead);
+    const account = bundle.meetings[0]!.accounts.findIndex((a) => a.side === 'cn');
+    assert.ok(account >= 0);
+    bundle.meetings[0]!.accounts[account]!.notes = { en: 'Rewritten by the other delegation' };
+    // A change of its own in the same bundle must not land either.
+    const own = bundle.issues.findIndex((i) => i.key === 'medical-device-procurement');
+    bundle.issues[own]!.title = { ...bundle.issues[own]!.title, en: 'Retitled in the refused import' };
+    const before = await auditCount();
+    const res = await as(lead, 'POST', bundleUrl, bundle);
+    assert.equal(res.statusCode, 403, res.body);
+    const message = (res.json() as { error: { message: string } }).error.message;
+    assert.match(message, new RegExp(`^/meetings/0/accounts/${account}: the account of cn belongs to cn`));
+    assert.equal(await auditCount(), before);
+    const issue = await as(lead, 'GET', '/api/v1/dialogues/us-cn-ciwg/issues/medical-device-procurement');
+    assert.notEqual((issue.json() as { title: { en: string } }).title.en, 'Retitled in the refused import');
+  });
+
+  it("refuses a person of the other side, and a new issue in the other side's name", async () => {
+    const lead = await demoSignIn('us', 'lead');
+    const bundle = await demoBundle(lead);
+    const person = bundle.dialogue.people.findIndex((p) => p.side === 'cn');
+    bundle.dialogue.people[person]!.name = { ...bundle.dialogue.people[person]!.name, en: 'Somebody Else' };
+    const res = await as(lead, 'POST', bundleUrl, bundle);
+    assert.equal(res.statusCode, 403, res.body);
+    assert.match(
+      (res.json() as { error: { message: string } }).error.message,
+      new RegExp(`^/dialogue/people/${person}:`),
+    );
+
+    const planted = await demoBundle(lead);
+    planted.issues.push({
+      ...planted.issues[0]!,
+      key: 'planted-by-import',
+      owner: 'cn',
+      title: { en: 'Planted by import' },
+    });
+    const res2 = await as(lead, 'POST', bundleUrl, planted);
+    assert.equal(res2.statusCode, 403, res2.body);
+    assert.match(
+      (res2.json() as { error: { message: string } }).error.message,
+      new RegExp(`^/issues/${planted.issues.length - 1}: the issue "planted-by-import" belongs to cn`),
+    );
+  });
+
+  it("accepts its own changes, with the other side's records as they are on file", async () => {
+    const lead = await demoSignIn('us', 'lead');
+    const bundle = await demoBundle(lead);
+    const own = bundle.issues.findIndex((i) => i.key === 'cross-border-data-flows');
+    bundle.issues[own]!.title = { ...bundle.issues[own]!.title, en: 'Cross-border data flows and data localisation' };
+    const res = await as(lead, 'POST', bundleUrl, bundle);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal((res.json() as { updated: number }).updated, 1);
+  });
+});

@@ -53,7 +53,8 @@ export async function importBundle(
       );
     }
     if (hidden) refuseHiddenCollisions(hiddenCollisions(result.bundle, hidden));
-    const counts = await bundles.write(result.bundle, actor);
+    const side = viewer.kind === 'side' ? viewer.side : undefined;
+    const counts = await bundles.write(result.bundle, actor, side);
     return { dialogue: result.bundle.dialogue.key, ...counts };
   });
 }

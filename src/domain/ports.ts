@@ -5,6 +5,8 @@
  */
 import type { TaxonomyStore } from './taxonomy/hs.js';
 import type { ReportStore } from './reports/report.ports.js';
+import type { QuestionStore } from './reports/questions.js';
+import type { OutboxStore } from './mail/outbox.js';
 import type { ReadoutStore } from './readouts/readout.workflow.ports.js';
 import type { Viewer } from './access/viewer.js';
 import type { Actor, AuditEntry } from './audit/audit.js';
@@ -84,8 +86,12 @@ export interface ImportCounts {
 export interface BundleStore {
   /** Keys on file for a dialogue, for validating a partial bundle against them. */
   existingKeys(dialogueKey: string): Promise<ExistingKeys>;
-  /** Writes a validated bundle: insert or update by key, never delete; every change audited as `actor`. */
-  write(bundle: Bundle, actor?: Actor): Promise<ImportCounts>;
+  /**
+   * Writes a validated bundle: insert or update by key, never delete; every change audited as `actor`.
+   * With `side`, a side imports: a record owned by another side that would be created or changed is
+   * refused (ForbiddenError naming its JSON Pointer), and nothing is written.
+   */
+  write(bundle: Bundle, actor?: Actor, side?: string): Promise<ImportCounts>;
 }
 
 /** A record that a client edits with If-Match. */
@@ -126,6 +132,10 @@ export interface Store extends Readers {
   taxonomy: TaxonomyStore;
   /** Problems reported by companies, and their triage (issue 4). */
   reports: ReportStore;
+  /** Questions to reporters, and the status links sent by e-mail (issue 4). */
+  questions: QuestionStore;
+  /** E-mail waiting to be sent, and sent (issue 4). */
+  outbox: OutboxStore;
   /** Readouts in the public-affairs workflow: draft, approved, published (issue 6). */
   readouts: ReadoutStore;
 }

@@ -6,13 +6,22 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { accountLabel } from '../domain/dialogues/dialogue.rules.js';
+import { ForbiddenError } from '../domain/errors.js';
 import type { BundleStore, ImportCounts } from '../domain/ports.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/audit/audit.js';
 import { appendAudit } from './audit.repository.js';
 import type { AccountFields, Bundle, ExistingKeys } from '../domain/records.js';
 import type { Database } from './database.js';
+import { announceFates } from './report-mail.repository.js';
+import { noteWrite, refreshSearch, searchChanges } from './search.indexer.js';
 
 type Row = Record<string, unknown>;
+/** Who owns a record the bundle writes, and where it is in the bundle. */
+interface Guard {
+  owner: string | null;
+  pointer: string;
+  what: string;
+}
 type Values = Record<string, unknown>;
 
 /** Stable JSON with sorted keys: jsonb does not keep the order keys were written in. */
@@ -64,6 +73,10 @@ function auditable(row: Row): Row {
 export function createBundleStore(db: Kysely<Database>): BundleStore {
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   let actor: Actor = SYSTEM_ACTOR;
+  /** The side that writes (a side's import), or undefined for the installation itself. */
+  let writer: string | undefined;
+  /** What this write changed, for the search index (refreshed before the transaction commits). */
+  let changes = searchChanges();
 
   async function audit(table: keyof Database, action: 'create' | 'update', before: Row | null, after: Row) {
     await appendAudit(db, actor, {
@@ -80,18 +93,39 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
   }
 
   /**
+   * A side writes only what it owns: a record of the other side that the
+   * bundle would create or change is refused, naming where it is in the
+   * bundle. Records with no owner (the dialogue, meetings, joint statements)
+   * are the dialogue's and either side may write them.
+   */
+  function refuseForeign(owner: unknown, guard: Guard | undefined) {
+    if (writer === undefined || !guard || owner === null || owner === undefined || owner === writer) return;
+    throw new ForbiddenError(
+      `${guard.pointer}: ${guard.what} belongs to ${String(owner)}; your side (${writer}) may import only its own records, and may leave the other side's as they are on file.`,
+    );
+  }
+
+  /**
    * Inserts or updates one row matched by `match`. `fields` are compared and
    * updated; `onInsert` are set only when the row is created.
    */
-  async function upsert(table: keyof Database, match: Values, fields: Values, onInsert: Values): Promise<string> {
+  async function upsert(
+    table: keyof Database,
+    match: Values,
+    fields: Values,
+    onInsert: Values,
+    guard?: Guard,
+  ): Promise<string> {
     const found = await sql<Row>`select * from ${sql.table(table)} where ${condition(match)}`.execute(db);
     const row = found.rows[0];
     if (!row) {
+      refuseForeign(guard?.owner, guard);
       const all = { ...match, ...fields, ...onInsert };
       const cols = Object.keys(all);
       const inserted = await sql<Row>`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))})
         values (${sql.join(cols.map((c) => sql`${param(all[c])}`))}) returning *`.execute(db);
       counts.created++;
+      noteWrite(changes, table, null, inserted.rows[0]!);
       await audit(table, 'create', null, inserted.rows[0]!);
       return inserted.rows[0]!.id as string;
     }
@@ -103,10 +137,13 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
       counts.unchanged++;
       return row.id as string;
     }
+    refuseForeign(row.owner_side ?? guard?.owner, guard);
+    if (guard && 'owner_side' in fields) refuseForeign(fields.owner_side, guard);
     const updated =
       await sql<Row>`update ${sql.table(table)} set ${sql.join(changed.map((c) => sql`${sql.ref(c)} = ${param(fields[c])}`))},
       version = version + 1, updated_at = now() where id = ${row.id as string} returning *`.execute(db);
     counts.updated++;
+    noteWrite(changes, table, row, updated.rows[0]!);
     await audit(table, 'update', row, updated.rows[0]!);
     return row.id as string;
   }
@@ -146,9 +183,11 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
       };
     },
 
-    async write(bundle: Bundle, by: Actor = SYSTEM_ACTOR): Promise<ImportCounts> {
+    async write(bundle: Bundle, by: Actor = SYSTEM_ACTOR, side?: string): Promise<ImportCounts> {
       counts.created = counts.updated = counts.unchanged = 0;
       actor = by;
+      writer = side;
+      changes = searchChanges();
       const d = bundle.dialogue;
       const dialogueId = await upsert(
         'dialogues',
@@ -159,44 +198,48 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
       const under = { dialogue_id: dialogueId };
 
       let next = await positions('dialogue_names', 'dialogue_id', dialogueId);
-      for (const n of d.names) {
+      for (const [i, n] of d.names.entries()) {
         await upsert(
           'dialogue_names',
           { ...under, side_key: n.side },
           { text: n.text },
           { position: next(), owner_side: n.side, visibility: 'public' },
+          { owner: n.side, pointer: `/dialogue/names/${i}`, what: `the name of the dialogue used by ${n.side}` },
         );
       }
       next = await positions('sides', 'dialogue_id', dialogueId);
-      for (const s of d.sides) {
+      for (const [i, s] of d.sides.entries()) {
         await upsert(
           'sides',
           { ...under, key: s.key },
           { country: s.country, agency: s.agency, press_contact: s.pressContact, about: s.about },
           { position: next(), owner_side: s.key, visibility: 'public' },
+          { owner: s.key, pointer: `/dialogue/sides/${i}`, what: `the side ${s.key}` },
         );
       }
       next = await positions('people', 'dialogue_id', dialogueId);
-      for (const p of d.people) {
+      for (const [i, p] of d.people.entries()) {
         await upsert(
           'people',
           { ...under, key: p.key },
           { side_key: p.side, name: p.name, title: p.title, owner_side: p.side },
           { position: next(), visibility: 'public' },
+          { owner: p.side, pointer: `/dialogue/people/${i}`, what: `the person "${p.key}"` },
         );
       }
       next = await positions('principles', 'dialogue_id', dialogueId);
-      for (const p of d.principles) {
+      for (const [i, p] of d.principles.entries()) {
         await upsert(
           'principles',
           { ...under, side_key: p.side, kind: p.kind, topic: p.topic },
           { text: p.text },
           { position: next(), owner_side: p.side, visibility: 'public' },
+          { owner: p.side, pointer: `/dialogue/principles/${i}`, what: `the principle of ${p.side} on ${p.topic}` },
         );
       }
 
       next = await positions('issues', 'dialogue_id', dialogueId);
-      for (const i of bundle.issues) {
+      for (const [index, i] of bundle.issues.entries()) {
         await upsert(
           'issues',
           { ...under, key: i.key },
@@ -216,6 +259,7 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
             owner_side: i.owner,
           },
           { position: next() },
+          { owner: i.owner, pointer: `/issues/${index}`, what: `the issue "${i.key}"` },
         );
       }
       const issueIds = new Map(
@@ -224,7 +268,7 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
         ),
       );
 
-      for (const m of bundle.meetings) {
+      for (const [mi, m] of bundle.meetings.entries()) {
         // The bundle has no tier for meetings and accounts: a published account
         // is public, an unpublished one shared with the other delegation. The
         // tier is set when the record is created and then left to Parley.
@@ -245,8 +289,13 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
           { visibility: published ? 'public' : 'shared' },
         );
         const nextAccount = await positions('accounts', 'meeting_id', meetingId);
-        for (const a of m.accounts) await writeAccount(dialogueId, meetingId, a, nextAccount, issueIds);
+        for (const [ai, a] of m.accounts.entries()) {
+          await writeAccount(dialogueId, meetingId, a, nextAccount, issueIds, `/meetings/${mi}/accounts/${ai}`);
+        }
       }
+      // An issue resolved or raised at a meeting changes the fate of the reports merged into it: tell their reporters.
+      if (counts.created + counts.updated > 0) await announceFates(db, { dialogueId });
+      await refreshSearch(db, changes);
       return { ...counts };
     },
   };
@@ -257,30 +306,36 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
     a: AccountFields,
     nextPosition: () => number,
     issueIds: Map<string, string>,
+    at: string,
   ) {
+    // Everything in an account is its side's: the raisings and outcomes it reports.
+    const guard = (pointer: string, what: string): Guard => ({ owner: a.side, pointer, what });
     const visibility = a.published !== undefined ? 'public' : 'shared';
     const accountId = await upsert(
       'accounts',
       { meeting_id: meetingId, side_key: a.side },
       { published_on: a.published, source: a.source, next_meeting: a.nextMeeting, notes: a.notes },
       { position: nextPosition(), owner_side: a.side, visibility },
+      guard(at, `the account of ${a.side ?? 'the joint statement'}`),
     );
     const nextRaising = await positions('account_raisings', 'account_id', accountId);
-    for (const r of a.raised) {
+    for (const [ri, r] of a.raised.entries()) {
       await upsert(
         'account_raisings',
         { account_id: accountId, by_side: r.by, issue_id: issueIds.get(r.issue)! },
         { stance: r.stance },
         { position: nextRaising() },
+        guard(`${at}/raised/${ri}`, `the raising of "${r.issue}" in the account of ${a.side ?? 'the joint statement'}`),
       );
     }
     const nextOutcome = await positions('outcomes', 'account_id', accountId);
-    for (const o of a.outcomes) {
+    for (const [oi, o] of a.outcomes.entries()) {
       await upsert(
         'outcomes',
         { dialogue_id: dialogueId, key: o.key },
         { kind: o.kind, title: o.title, owners: o.owners, due_on: o.due, status: o.status },
         { account_id: accountId, position: nextOutcome(), owner_side: a.side, visibility },
+        guard(`${at}/outcomes/${oi}`, `the outcome "${o.key}"`),
       );
     }
   }
