@@ -12,6 +12,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SaxesParser } from 'saxes';
 import { z } from 'zod';
+import { publishDemoReadout } from '../src/demo/demo-readouts.js';
 import { demoEmail } from '../src/demo/demo-users.js';
 import { envelopeSchema } from '../src/domain/register/open-data.js';
 import { testApp, type TestApp } from './helpers/app.js';
@@ -204,5 +205,42 @@ describe('Atom feed', () => {
     assert.equal(entries.length, 9);
     assert.ok(entries.some((e) => e.includes('跨境数据流动')));
     assert.equal((await get(`${D}/feed.atom`, { 'if-none-match': String(res.headers.etag) })).statusCode, 304);
+  });
+
+  it('lists the published U.S. readout of the inaugural meeting, as `npm start` publishes it', async () => {
+    const before = await get(`${D}/feed.atom`);
+    assert.doesNotMatch(before.body, /<title>Readout of meeting 1/);
+    const readout = await publishDemoReadout(h.t.store);
+    const res = await get(`${D}/feed.atom`);
+    const entries: { id: string; title: string; link: string }[] = [];
+    let current: { id: string; title: string; link: string } | undefined;
+    let field: 'id' | 'title' | undefined;
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on('opentag', (tag) => {
+      if (tag.local === 'entry') current = { id: '', title: '', link: '' };
+      else if (current && (tag.local === 'id' || tag.local === 'title')) field = tag.local;
+      else if (current && tag.local === 'link') current.link = String(tag.attributes.href?.value ?? '');
+    });
+    parser.on('text', (text) => {
+      if (current && field) current[field] += text;
+    });
+    parser.on('closetag', (tag) => {
+      field = undefined;
+      if (tag.local === 'entry' && current) {
+        entries.push(current);
+        current = undefined;
+      }
+    });
+    parser.write(res.body).close();
+    const listed = entries.filter((e) => e.id.includes(':readout:'));
+    assert.deepEqual(
+      listed.map((e) => e.title),
+      ['Readout of meeting 1 (us, en)'],
+    );
+    assert.equal(listed[0]!.id, `urn:parley:us-cn-ciwg:readout:${readout.id}`);
+    // The feed changed, so a client holding the old ETag gets the new feed.
+    assert.notEqual(res.headers.etag, before.headers.etag);
+    const linked = await get(new URL(listed[0]!.link).pathname);
+    assert.equal(linked.statusCode, 200, linked.body);
   });
 });
