@@ -407,3 +407,51 @@ describe('a side imports only what it owns', () => {
     assert.equal((res.json() as { updated: number }).updated, 1);
   });
 });
+
+describe('history across a change of tier', () => {
+  it("shows the other side only what it could see: not the wording of an issue's internal days", async () => {
+    const cn = await demoSignIn('cn', 'analyst');
+    const us = await demoSignIn('us', 'analyst');
+    const created = await as(cn, 'POST', '/api/v1/dialogues/us-cn-ciwg/issues', {
+      key: 'rare-earth-licensing-draft',
+      title: { en: 'Candid internal wording', zh: '内部措辞' },
+      raisedBy: 'cn',
+      respondent: 'us',
+      category: 'export-controls',
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const issue = created.json() as { id: string };
+    const url = '/api/v1/dialogues/us-cn-ciwg/issues/rare-earth-licensing-draft';
+    const retitled = await as(
+      cn,
+      'PATCH',
+      url,
+      { title: { en: 'Still internal wording', zh: '仍是内部措辞' } },
+      { 'if-match': '"1"' },
+    );
+    assert.equal(retitled.statusCode, 200, retitled.body);
+    const shared = await as(
+      cn,
+      'PATCH',
+      url,
+      { visibility: 'shared', title: { en: 'Licensing of rare-earth exports', zh: '稀土出口许可' } },
+      { 'if-match': '"2"' },
+    );
+    assert.equal(shared.statusCode, 200, shared.body);
+
+    type Entry = { action: string; before: unknown; changes: unknown; after: unknown; beforeWithheld?: boolean };
+    const theirs = (await as(us, 'GET', `/api/v1/issues/${issue.id}/history`)).json() as { items: Entry[] };
+    assert.equal(theirs.items.length, 1);
+    assert.equal(theirs.items[0]!.beforeWithheld, true);
+    assert.equal(theirs.items[0]!.before, null);
+    assert.equal(theirs.items[0]!.changes, null);
+    const text = JSON.stringify(theirs);
+    assert.doesNotMatch(text, /Candid internal wording|Still internal wording|内部措辞/);
+    assert.match(text, /稀土出口许可/);
+
+    const own = (await as(cn, 'GET', `/api/v1/issues/${issue.id}/history`)).json() as { items: Entry[] };
+    assert.equal(own.items.length, 3);
+    assert.ok(own.items.every((e) => e.beforeWithheld === undefined));
+    assert.match(JSON.stringify(own), /Candid internal wording/);
+  });
+});

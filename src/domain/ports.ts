@@ -124,6 +124,8 @@ export interface Store extends Readers {
   cycle: CycleStore;
   /** The audit entries about one record, oldest first. */
   history(kind: string, id: string): Promise<AuditEntry[]>;
+  /** The keys of a dialogue's sides, by the dialogue's id (history reads each entry's tier against them). */
+  dialogueSides(dialogueId: string): Promise<string[]>;
   /** Whether the viewer may see the record of that kind and id (history follows the record). */
   canSeeRecord(viewer: Viewer, kind: string, id: string): Promise<boolean>;
   /** Every audit entry in order, for verification. */

@@ -102,6 +102,10 @@ export function createStore(db: Kysely<Database>): Store {
     auditTrail: () => readAudit(db),
     // A record is seen only with everything it hangs from: its dialogue, and an
     // account's meeting, an outcome's account and meeting (as the readers show them).
+    async dialogueSides(dialogueId: string) {
+      const rows = await db.selectFrom('sides').select('key').where('dialogue_id', '=', dialogueId).execute();
+      return rows.map((r) => r.key);
+    },
     async canSeeRecord(viewer: Viewer, kind: string, id: string) {
       const dialogueSeen = (column: string) =>
         sql<SqlBool>`exists (select 1 from dialogues pd where pd.id = ${sql.ref(column)} and ${visibleTo(viewer, 'pd', 'pd.id')})`;

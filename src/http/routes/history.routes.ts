@@ -1,6 +1,7 @@
 /** The history of any record, as far as the caller may see the record. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { historyAsSeenBy } from '../../domain/audit/history.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { ErrorBody } from '../../shared/api.js';
 import type { AppDeps } from '../app.js';
@@ -28,6 +29,10 @@ const Entry = z
     before: z.unknown(),
     after: z.unknown(),
     requestId: z.string().nullable(),
+    beforeWithheld: z
+      .literal(true)
+      .optional()
+      .describe('The record was not visible to the caller before this entry: its earlier state is left out.'),
   })
   .meta({ id: 'HistoryEntry' });
 
@@ -40,6 +45,9 @@ export const historyRoutes =
         schema: {
           tags: ['history'],
           summary: 'The audit history of a record (404 when the caller may not see the record)',
+          description:
+            'Entries from a time when the record was not visible to the caller (an issue internal to the other ' +
+            'side before it was shared) are left out; the entry that made it visible has its earlier state withheld.',
           params: z.object({ kind: z.enum(Object.keys(KINDS) as [string, ...string[]]), id: z.uuid() }),
           response: { 200: z.object({ items: z.array(Entry) }), 400: ErrorBody, 404: ErrorBody },
         },
@@ -49,7 +57,12 @@ export const historyRoutes =
         if (!(await deps.store.canSeeRecord(viewerOf(request), kind, request.params.id))) {
           throw new NotFoundError(kind, request.params.id);
         }
-        const entries = await deps.store.history(kind, request.params.id);
+        const viewer = viewerOf(request);
+        const all = await deps.store.history(kind, request.params.id);
+        const dialogueId = all.find((e) => e.dialogueId)?.dialogueId;
+        const sides = dialogueId ? await deps.store.dialogueSides(dialogueId) : [];
+        // Entries from when the record was not visible to the caller stay with those who could see it.
+        const entries = historyAsSeenBy(viewer, all, sides);
         return { items: entries.map((e) => ({ ...e, before: e.before ?? null, after: e.after ?? null })) };
       },
     );

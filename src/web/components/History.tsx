@@ -87,6 +87,9 @@ function Action({ action }: { action: string }) {
 
 function Changes({ entry }: { entry: HistoryEntryT }) {
   const { t } = useTranslation();
+  if (entry.beforeWithheld) {
+    return <span className="text-base-dark">{t('history.beforeWithheld')}</span>;
+  }
   if (entry.changes === null) {
     return <span className="text-base-dark">{entry.before === null ? t('history.firstVersion') : ''}</span>;
   }

@@ -96,4 +96,6 @@ export interface HistoryEntryT {
   before: unknown;
   after: unknown;
   requestId: string | null;
+  /** The record was not visible to this user before the entry: its earlier state is withheld. */
+  beforeWithheld?: true;
 }

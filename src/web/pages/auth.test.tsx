@@ -620,6 +620,31 @@ describe('history', () => {
     expect(within(history).getAllByText(/2024年5月2日/)).not.toHaveLength(0);
   });
 
+  it('says when the earlier versions were not shared with this side', async () => {
+    const shared: HistoryEntryT = {
+      position: 77,
+      at: '2024-06-01T09:00:00.000Z',
+      actor: 'cn-analyst@demo.parley.invalid',
+      action: 'issue.update',
+      changes: null,
+      before: null,
+      after: { visibility: 'shared' },
+      requestId: null,
+      beforeWithheld: true,
+    };
+    for (const [lang, text] of [
+      ['en', /earlier versions stay with the side that held it/],
+      ['zh', /此前的版本仅由持有该记录的一方查看/],
+    ] as const) {
+      const { api } = editApi(fx.me('us', 'analyst'), () => ({ status: 500, body: {} }), [shared]);
+      const view = renderApp(`${base}/issues/cross-border-data-flows`, { api, lang });
+      const history = await screen.findByRole('region', { name: lang === 'en' ? 'History' : '历史记录' });
+      expect(await within(history).findByText(text)).toBeTruthy();
+      expect(within(history).queryByText(lang === 'en' ? 'First version' : '初始版本')).toBeNull();
+      view.unmount();
+    }
+  });
+
   it('is on the meeting page too', async () => {
     const api = apiAs(null, {
       [`/api/v1/meetings/${fx.meetingDetail.id}/history`]: () => ({ body: { items: [entries[0]] } }),
