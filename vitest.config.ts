@@ -17,5 +17,7 @@ export default defineConfig({
     setupFiles: [path.join(root, 'src/web/test/setup.ts')],
     // jsdom does not load stylesheets; skipping them keeps the tests fast.
     css: false,
+    // A test that waits for several pages in turn can pass 5 s on a loaded machine.
+    testTimeout: 30_000,
   },
 });

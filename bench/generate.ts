@@ -142,7 +142,7 @@ export class Rng {
 // title capitalizes the first letter. HS codes are real chapters (2 digits),
 // headings (4) and subheadings (6) for the goods named.
 
-interface Term {
+export interface Term {
   en: string;
   zh: string;
   hs: readonly string[];
@@ -180,7 +180,7 @@ const t = (en: string, zh: string, sector: Text, hs: readonly string[] = [], top
 });
 
 /** Terms by category; `satisfies` makes the compiler hold the list to all 18 categories. */
-const TERMS = {
+export const TERMS = {
   tariffs: [
     t('section 301 tariffs', '301条款关税', SECTOR.manufacturing, ['85', '8471', '847130', '94'], ['market-access']),
     t('retaliatory tariffs', '反制关税', SECTOR.agriculture, ['1201', '120190', '0203', '1005'], ['market-access']),
@@ -347,7 +347,7 @@ interface Region {
   zh: string;
 }
 /** Where a measure applies: a place of the respondent side. */
-const REGIONS: Record<SideKey, readonly Region[]> = {
+export const REGIONS: Record<SideKey, readonly Region[]> = {
   cn: [
     { en: 'Guangdong', zh: '广东' },
     { en: 'Shanghai', zh: '上海' },

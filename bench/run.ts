@@ -9,6 +9,8 @@
  *   npm run bench -- --only import         or --only issues
  *   npm run bench -- --engine postgres     one engine (pglite-memory, pglite-folder, postgres)
  *   npm run bench -- --quiet-wait 0        do not wait for other work on the machine to stop
+ *   npm run bench -- similar               similar reports and issues only (bench/similar.ts; --help)
+ *   npm run bench -- search                search with 1,000,000 reports only (bench/search.ts; --help)
  *
  * Prints a table per benchmark and writes every figure to bench/results/latest.json.
  */
@@ -34,6 +36,15 @@ import { PARLEY_VERSION } from '../src/version.js';
 import { countRecords, generateBundle, type GenerateOptions, type GeneratedBundle } from './generate.js';
 import { QUIET_PERCENT, startCpuMeter, waitForQuiet, type CpuShare } from './cpu.js';
 import type { LoadRequest, LoadResult } from './load.js';
+import {
+  main as similarMain,
+  runSimilarBench,
+  FULL_SIMILAR,
+  QUICK_SIMILAR,
+  SIMILAR_ENGINES,
+  type SimilarEngine,
+} from './similar.js';
+import { main as searchMain } from './search.js';
 
 const ENGINES = ['pglite-memory', 'pglite-folder', 'postgres'] as const;
 type EngineName = (typeof ENGINES)[number];
@@ -475,6 +486,10 @@ function machine() {
 // ---------------------------------------------------------------------------
 
 async function main(): Promise<void> {
+  // `npm run bench -- similar ...`: the similar-reports benchmarks alone (bench/similar.ts).
+  if (process.argv[2] === 'similar') return similarMain(process.argv.slice(3));
+  // `npm run bench -- search ...`: the search benchmark alone (bench/search.ts).
+  if (process.argv[2] === 'search') return searchMain(process.argv.slice(3));
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },
@@ -487,6 +502,8 @@ async function main(): Promise<void> {
   if (values.help) {
     console.log(
       'Usage: npm run bench -- [--quick] [--only import|issues] [--engine pglite-memory|pglite-folder|postgres ...]\n' +
+        '       npm run bench -- similar [--help]   (similar reports and issues only)\n' +
+        '       npm run bench -- search [--help]    (search with 1,000,000 reports only)\n' +
         '                       [--quiet-wait SECONDS (default 120; 0 = do not wait for other work to stop)]\n' +
         'PostgreSQL runs when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set.',
     );
@@ -625,6 +642,26 @@ async function main(): Promise<void> {
     );
   }
   console.log(`\nwrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
+
+  if (only === undefined) {
+    // Similar reports and issues (issue 4): the labelled set, and 100,000 reports on each engine.
+    await runSimilarBench({
+      ...(values.quick ? QUICK_SIMILAR : FULL_SIMILAR),
+      engines: SIMILAR_ENGINES.filter((e) => (engines as readonly string[]).includes(e)) as SimilarEngine[],
+      quietSeconds,
+      qualityOnly: false,
+    });
+    // Search (issue 7): 100,000 reports on PGlite, 1,000,000 on PostgreSQL.
+    const searchEngines = engines.filter((e) => e === 'pglite-memory' || e === 'postgres');
+    if (searchEngines.length > 0) {
+      await searchMain([
+        ...(values.quick ? ['--quick'] : []),
+        ...searchEngines.flatMap((e) => ['--engine', e]),
+        '--quiet-wait',
+        String(quietSeconds),
+      ]);
+    }
+  }
 }
 
 main().catch((err: unknown) => {

@@ -25,6 +25,12 @@ it('reads every variable', () => {
     OIDC_ISSUER: 'https://login.example.gov/realms/ita',
     OIDC_CLIENT_ID: 'parley',
     OIDC_CLIENT_SECRET: 's3cret',
+    SMTP_URL: 'smtps://parley:pw@mail.example.gov:465',
+    MAIL_FROM: 'Parley <parley@example.gov>',
+    PARLEY_SIDE: 'us',
+    PARLEY_ATTACHMENT_MAX_MB: '2.5',
+    PARLEY_ATTACHMENT_MAX_FILES: '3',
+    PARLEY_ATTACHMENT_MAX_TOTAL_MB: '6',
   });
   assert.deepEqual(
     { ...c },
@@ -37,6 +43,9 @@ it('reads every variable', () => {
       installationName: 'Parley (ITA)',
       publicUrl: 'https://parley.example.gov',
       oidc: { issuer: 'https://login.example.gov/realms/ita', clientId: 'parley', clientSecret: 's3cret' },
+      mail: { smtpUrl: 'smtps://parley:pw@mail.example.gov:465', from: 'Parley <parley@example.gov>' },
+      side: 'us',
+      attachmentLimits: { maxFileBytes: 2.5 * 1024 * 1024, maxFiles: 3, maxTotalBytes: 6 * 1024 * 1024 },
     },
   );
 });
@@ -100,4 +109,46 @@ it('wants the issuer to be a URL, over HTTPS unless it is on this machine', () =
   );
   assert.equal(loadConfig({ ...rest, OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidc?.issuer, 'http://127.0.0.1:4000');
   assert.equal(loadConfig({ ...rest, OIDC_ISSUER: 'http://localhost:4000' }).oidc?.issuer, 'http://localhost:4000');
+});
+
+it('has default attachment limits and refuses nonsense ones, naming the variable', () => {
+  const c = loadConfig({});
+  assert.equal(c.side, undefined);
+  assert.deepEqual(c.attachmentLimits, {
+    maxFileBytes: 10 * 1024 * 1024,
+    maxFiles: 5,
+    maxTotalBytes: 25 * 1024 * 1024,
+  });
+  assert.throws(
+    () => loadConfig({ PARLEY_ATTACHMENT_MAX_FILES: '2.5' }),
+    /PARLEY_ATTACHMENT_MAX_FILES: a whole number/,
+  );
+  assert.throws(() => loadConfig({ PARLEY_ATTACHMENT_MAX_MB: '0' }), /PARLEY_ATTACHMENT_MAX_MB: a number of megabytes/);
+  assert.throws(() => loadConfig({ PARLEY_SIDE: 'United States' }), /PARLEY_SIDE: must be a side key/);
+});
+
+it('sends e-mail only with SMTP_URL and MAIL_FROM, checks both, and never prints the SMTP password', () => {
+  assert.equal(loadConfig({}).mail, undefined);
+  assert.deepEqual(
+    { ...loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'parley@example.gov' }).mail },
+    { smtpUrl: 'smtp://127.0.0.1:2525', from: 'parley@example.gov' },
+  );
+  assert.throws(
+    () => loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' }),
+    /MAIL_FROM: missing; sending e-mail \(SMTP_URL is set\) needs the sender/,
+  );
+  assert.throws(
+    () => loadConfig({ SMTP_URL: 'http://user:hunter2@mail.example.gov', MAIL_FROM: 'parley@example.gov' }),
+    (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      assert.match(err.message, /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+      assert.match(err.message, /http:\/\/user:\*\*\*@mail/);
+      assert.doesNotMatch(err.message, /hunter2/);
+      return true;
+    },
+  );
+  assert.throws(
+    () => loadConfig({ SMTP_URL: 'smtp://mail.example.gov', MAIL_FROM: 'Parley' }),
+    /MAIL_FROM: must be an e-mail address, or a name and an address/,
+  );
 });

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from './shared/attachments.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -37,7 +38,31 @@ const EnvSchema = z.object({
     .optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  SMTP_URL: z
+    .string()
+    .refine((u) => URL.canParse(u) && /^smtps?:$/.test(new URL(u).protocol) && new URL(u).hostname !== '', {
+      error: 'must be an smtp:// or smtps:// URL with a host, such as smtps://user:password@mail.example.org:465',
+    })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+      error: 'must be an e-mail address, or a name and an address: Parley <parley@example.org>',
+    })
+    .optional(),
+  PARLEY_SIDE: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'must be a side key, such as us or cn' })
+    .optional(),
+  PARLEY_ATTACHMENT_MAX_MB: positive('a number of megabytes greater than 0', 1024).optional(),
+  PARLEY_ATTACHMENT_MAX_FILES: positive('a whole number from 1 to 100', 100, true).optional(),
+  PARLEY_ATTACHMENT_MAX_TOTAL_MB: positive('a number of megabytes greater than 0', 1024).optional(),
 });
+
+function positive(error: string, max: number, int = false) {
+  const n = z.coerce.number({ error }).positive({ error }).max(max, { error });
+  return int ? n.int({ error }) : n;
+}
 
 const OIDC_VARIABLES = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
 
@@ -57,6 +82,12 @@ export type Config = Readonly<{
   publicUrl: string;
   /** Single sign-on with OpenID Connect; undefined when not configured. */
   oidc: Readonly<{ issuer: string; clientId: string; clientSecret: string }> | undefined;
+  /** E-mail through the outbox (SMTP_URL, MAIL_FROM); undefined when not configured: messages stay queued. */
+  mail: Readonly<{ smtpUrl: string; from: string }> | undefined;
+  /** The side this installation serves: where a report goes when its reporter does not say. */
+  side: string | undefined;
+  /** Files of a problem report: per file, per report, and in number. */
+  attachmentLimits: Readonly<AttachmentLimits>;
 }>;
 
 export class ConfigError extends Error {
@@ -64,6 +95,12 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** A variable's value as an error message may show it: SMTP_URL without its password. */
+function shown(name: string, env: Record<string, string | undefined>): string | undefined {
+  const value = env[name];
+  return name === 'SMTP_URL' && value !== undefined ? value.replace(/^([^:/]*:\/\/[^:@/]*:)[^@/]*@/, '$1***@') : value;
 }
 
 /** Parses the given environment (default: process.env) into a frozen Config. */
@@ -78,12 +115,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           (v) => `${v}: missing; single sign-on needs ${OIDC_VARIABLES.join(', ')} (${oidcGiven.join(', ')} set)`,
         )
       : [];
-  if (!parsed.success || oidcMissing.length > 0) {
+  // Sending e-mail needs a sender: the address the reporters see and may write back to.
+  const mailMissing =
+    cleaned.SMTP_URL !== undefined && cleaned.MAIL_FROM === undefined
+      ? ['MAIL_FROM: missing; sending e-mail (SMTP_URL is set) needs the sender, such as Parley <parley@example.org>']
+      : [];
+  if (!parsed.success || oidcMissing.length > 0 || mailMissing.length > 0) {
     throw new ConfigError([
       ...(parsed.success ? [] : parsed.error.issues).map(
-        (i) => `${String(i.path[0])}: ${i.message} (got ${JSON.stringify(cleaned[String(i.path[0])])})`,
+        (i) => `${String(i.path[0])}: ${i.message} (got ${JSON.stringify(shown(String(i.path[0]), cleaned))})`,
       ),
       ...oidcMissing,
+      ...mailMissing,
     ]);
   }
   const e = parsed.data;
@@ -99,5 +142,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? Object.freeze({ issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET })
         : undefined,
+    mail: e.SMTP_URL && e.MAIL_FROM ? Object.freeze({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM }) : undefined,
+    side: e.PARLEY_SIDE,
+    attachmentLimits: Object.freeze({
+      maxFileBytes: megabytes(e.PARLEY_ATTACHMENT_MAX_MB) ?? DEFAULT_ATTACHMENT_LIMITS.maxFileBytes,
+      maxFiles: e.PARLEY_ATTACHMENT_MAX_FILES ?? DEFAULT_ATTACHMENT_LIMITS.maxFiles,
+      maxTotalBytes: megabytes(e.PARLEY_ATTACHMENT_MAX_TOTAL_MB) ?? DEFAULT_ATTACHMENT_LIMITS.maxTotalBytes,
+    }),
   });
 }
+
+const megabytes = (mb: number | undefined) => (mb === undefined ? undefined : Math.round(mb * 1024 * 1024));

@@ -26,7 +26,9 @@ import { SYSTEM_VIEWER } from '../src/domain/access/viewer.js';
 import { SYSTEM_ACTOR } from '../src/domain/audit/audit.js';
 import { addUser, createApiToken } from '../src/domain/auth/auth.service.js';
 import { ROLES as PRODUCT_ROLES } from '../src/domain/auth/roles.js';
+import { rebuildSearchIndex } from '../src/storage/search.indexer.js';
 import { testApp, type TestApp } from './helpers/app.js';
+import { multipart, png } from './helpers/report-files.js';
 import { freshReadout, publishedReadout, dropWorkingCopy, type ReadoutSpec } from './helpers/readout-fixtures.js';
 import {
   accountShapes,
@@ -170,6 +172,18 @@ async function newToken(userEmail: string, scope: 'read' | 'write'): Promise<{ t
     scope,
   });
   return { token, id: record.id };
+}
+
+/** A saved search of the user with that e-mail (named so that a list holding it is recognised); its id. */
+async function savedSearchOf(userEmail: string): Promise<string> {
+  const name = userEmail === fx.passwordUser.email ? 'matrix-other-user' : 'matrix-mine';
+  const saved = await h.t.store.savedSearches.create(
+    SYSTEM_ACTOR,
+    fx.userIdOf.get(userEmail)!,
+    { name, query: { q: 'data' }, alert: false, language: 'en' },
+    [],
+  );
+  return saved.id;
 }
 
 /** Headers that make a request come from `c`; `fresh` mints new credentials (for requests that end them). */
@@ -346,6 +360,8 @@ async function makeFixtures(): Promise<Fixtures> {
   await setTier('dialogues', sql`key = ${tierDialogue['internal-us']}`, 'internal', 'us');
   await setTier('dialogues', sql`key = ${tierDialogue['internal-cn']}`, 'internal', 'cn');
   await setTier('dialogues', sql`key = 'fx-dialogue-shared'`, 'shared', null);
+  // Tiers set in SQL bypass the writes that keep the search index: rebuild it, as `parley search reindex` does.
+  await rebuildSearchIndex(db);
 
   const dialogue = async (key: string) => ({
     key,
@@ -568,6 +584,39 @@ async function newReport(side: SideKey): Promise<{ reference: string; statusUrl:
   assert.equal(res.statusCode, 201, res.body);
   return res.json() as { reference: string; statusUrl: string };
 }
+/** A report addressed to `side` with one file, and that file's id (read in SQL: most callers may not see it). */
+async function newReportWithFile(side: SideKey): Promise<{ reference: string; id: string }> {
+  const form = multipart([
+    { name: 'report', value: JSON.stringify(reportBody(side)) },
+    { name: 'attachments', filename: '营业执照.png', content: png() },
+  ]);
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/api/v1/reports',
+    payload: form.payload,
+    headers: form.headers,
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  const { reference } = res.json() as { reference: string };
+  const row = await one(
+    sql<{ id: string }>`select a.id from report_attachments a join reports r on r.id = a.report_id
+      where r.reference = ${reference}`,
+  );
+  return { reference, id: row.id };
+}
+/** A report addressed to `to` with one open question, asked by the installation. */
+async function askedReport(to: SideKey): Promise<{ reference: string; statusUrl: string; question: string }> {
+  const r = await newReport(to);
+  const q = await h.t.store.questions.ask(SYSTEM_ACTOR, to, r.reference, 'Since when?');
+  return { ...r, question: q!.id };
+}
+/** A write that creates: 201 where the rule says 200. */
+const created =
+  (rule: Rule): Rule =>
+  (c, tier) => {
+    const status = rule(c, tier);
+    return status === 200 ? 201 : status;
+  };
 /** A triage read of a report addressed to `to` (undefined: the side's queue). */
 const triageRead =
   (to?: SideKey): Rule =>
@@ -653,6 +702,39 @@ const MATRIX: Record<string, Entry> = {
         label: "another user's token: 404, as if there were none",
         rule: signedIn(404),
         request: async () => ({ url: `/api/v1/me/tokens/${(await newToken(fx.passwordUser.email, 'read')).id}` }),
+      },
+    ],
+  },
+  // My saved searches (issue 7): mine only; another user's is 404, as if there were none.
+  'GET /api/v1/me/searches': {
+    rule: signedIn(),
+    cases: single({
+      request: async () => {
+        await savedSearchOf(fx.passwordUser.email);
+        return { url: '/api/v1/me/searches' };
+      },
+      check: (res) => assert.ok(!/matrix-other-user/.test(res.body), "another user's saved search is never listed"),
+    }),
+  },
+  'POST /api/v1/me/searches': {
+    rule: (c) => (c.via === 'public' ? 401 : c.scope !== 'write' ? 403 : 201),
+    cases: single({
+      request: () => ({ url: '/api/v1/me/searches', payload: { name: 'matrix', query: { q: 'data' }, alert: true } }),
+    }),
+  },
+  'DELETE /api/v1/me/searches/:id': {
+    rule: (c) => (c.via === 'public' ? 401 : c.scope !== 'write' ? 403 : 204),
+    cases: () => [
+      {
+        label: 'my saved search',
+        request: async (c) => ({
+          url: `/api/v1/me/searches/${await savedSearchOf(emailOf(c) ?? demoEmail('us', 'analyst'))}`,
+        }),
+      },
+      {
+        label: "another user's saved search: 404, as if there were none",
+        rule: (c) => (c.via === 'public' ? 401 : c.scope !== 'write' ? 403 : 404),
+        request: async () => ({ url: `/api/v1/me/searches/${await savedSearchOf(fx.passwordUser.email)}` }),
       },
     ],
   },
@@ -1051,6 +1133,14 @@ const MATRIX: Record<string, Entry> = {
       request: () => ({ url: `${D}/${DIALOGUE}/meetings/${fx.meeting[t].number}/agenda/agree` }),
     })),
   },
+  'GET /api/v1/dialogues/:key/issues/:issueKey/resolution': {
+    // The sides' views and reasons are the delegations' word to each other: staff who may see the issue.
+    rule: (c, t) => (c.via === 'public' ? 401 : c.role === 'reporter' ? 403 : readable(c, t)),
+    cases: byTier((t) => ({
+      request: () => ({ url: `${D}/${DIALOGUE}/issues/${fx.issue[t].key}/resolution` }),
+      check: (res) => assert.equal((res.json() as { issue: string }).issue, fx.issue[t].key),
+    })),
+  },
   'POST /api/v1/dialogues/:key/issues/:issueKey/resolve': {
     // Every fixture issue is between us and cn: each side is its raising or its respondent side.
     rule: write(['lead', 'analyst'], 200),
@@ -1168,16 +1258,59 @@ const MATRIX: Record<string, Entry> = {
   },
 
   // Analytics (issue 7): counts of what the caller may see, in a dialogue the caller may see.
-  'GET /api/v1/dialogues/:key/analytics/:file': {
+  'GET /api/v1/dialogues/:key/analytics': {
     rule: readable,
     cases: byTier((t) => ({
-      request: () => ({ url: `${D}/${fx.dialogue[t].key}/analytics/issues-by-category.json` }),
-      check: async (res, c) => {
-        const rows = (res.json() as { rows: (string | number)[][] }).rows;
-        const total = rows.reduce((sum, r) => sum + r.slice(1).reduce<number>((a, b) => a + Number(b), 0), 0);
-        assert.equal(total, visibleIssueKeys(await seen(c), fx.dialogue[t].key).length);
+      request: () => ({ url: `${D}/${fx.dialogue[t].key}/analytics` }),
+      check: (res, c) => {
+        const charts = (res.json() as { items: { chart: string }[] }).items.map((i) => i.chart);
+        assert.ok(charts.includes('scorecard'));
+        // The reports charts are offered to a side's staff only.
+        assert.equal(charts.includes('reports-by-sector'), looker(c).staffOf !== undefined);
       },
     })),
+  },
+  'GET /api/v1/dialogues/:key/analytics/:file': {
+    rule: readable,
+    cases: () => [
+      ...byTier((t) => ({
+        request: () => ({ url: `${D}/${fx.dialogue[t].key}/analytics/issues-by-category.json` }),
+        check: async (res, c) => {
+          const rows = (res.json() as { rows: (string | number)[][] }).rows;
+          const total = rows.reduce((sum, r) => sum + r.slice(1).reduce<number>((a, b) => a + Number(b), 0), 0);
+          assert.equal(total, visibleIssueKeys(await seen(c), fx.dialogue[t].key).length);
+        },
+      }))(),
+      // A side's reports: staff of that side only (the public is asked to sign in, a reporter refused).
+      ...byTier((t) => ({
+        label: 'reports',
+        rule: (c: Caller, tier: Tier | undefined) =>
+          c.via === 'public' ? 401 : c.role === 'reporter' ? 403 : readable(c, tier),
+        request: () => ({ url: `${D}/${fx.dialogue[t].key}/analytics/reports-by-economy.csv?lang=zh` }),
+        check: async (res, c) => {
+          const lines = res.body
+            .replace(/^\uFEFF/, '')
+            .trimEnd()
+            .split('\r\n')
+            .slice(1);
+          const total = lines.reduce(
+            (sum, l) =>
+              sum +
+              l
+                .split(',')
+                .slice(1)
+                .reduce((a, b) => a + Number(b), 0),
+            0,
+          );
+          const own = await one<{ n: string }>(
+            sql`select count(*) as n from reports r left join issues i on i.id = r.issue_id
+                left join dialogues d on d.id = i.dialogue_id
+                where r.side_key = ${c.side!} and (r.issue_id is null or d.key = ${fx.dialogue[t].key})`,
+          );
+          assert.equal(total, Number(own.n), "a side's staff count its own reports, none of the other side's");
+        },
+      }))(),
+    ],
   },
 
   // The public register (issue 7): the public viewer whoever asks; 404 for anything not public.
@@ -1241,7 +1374,19 @@ const MATRIX: Record<string, Entry> = {
   // Reports (issue 4)
   'POST /api/v1/reports': {
     rule: anyone(201),
-    cases: single({ request: (c) => ({ url: '/api/v1/reports', payload: reportBody(sideOf(c)) }) }),
+    cases: () => [
+      { label: 'JSON', request: (c) => ({ url: '/api/v1/reports', payload: reportBody(sideOf(c)) }) },
+      {
+        label: 'multipart, with a file',
+        request: (c) => {
+          const form = multipart([
+            { name: 'report', value: JSON.stringify(reportBody(sideOf(c))) },
+            { name: 'attachments', filename: 'scan.png', content: png() },
+          ]);
+          return { url: '/api/v1/reports', payload: form.payload, headers: form.headers };
+        },
+      },
+    ],
   },
   'GET /api/v1/reports/status/:token': {
     rule: anyone(),
@@ -1249,7 +1394,7 @@ const MATRIX: Record<string, Entry> = {
       request: async () => ({ url: (await newReport('us')).statusUrl }),
       check: (res) => {
         const body = res.json() as Record<string, unknown>;
-        assert.deepEqual(Object.keys(body).sort(), ['meetings', 'receivedAt', 'reference', 'status']);
+        assert.deepEqual(Object.keys(body).sort(), ['meetings', 'questions', 'receivedAt', 'reference', 'status']);
       },
     }),
   },
@@ -1268,6 +1413,23 @@ const MATRIX: Record<string, Entry> = {
     }),
   },
   'GET /api/v1/reports/:reference': { rule: triageRead(), cases: reportCases((r) => `/api/v1/reports/${r}`) },
+  'GET /api/v1/reports/:reference/attachments/:id': {
+    // A report's files: only the leads and analysts of the side it is addressed to, like the report.
+    rule: triageRead(),
+    cases: () =>
+      SIDES.map((to) => ({
+        label: `addressed to ${to}`,
+        rule: triageRead(to),
+        request: async () => {
+          const { reference, id } = await newReportWithFile(to);
+          return { url: `/api/v1/reports/${reference}/attachments/${id}` };
+        },
+        check: (res) => {
+          assert.equal(res.headers['content-type'], 'image/png');
+          assert.match(String(res.headers['content-disposition']), /^attachment; /);
+        },
+      })),
+  },
   'GET /api/v1/reports/:reference/similar': {
     rule: triageRead(),
     cases: reportCases((r) => `/api/v1/reports/${r}/similar`),
@@ -1283,6 +1445,62 @@ const MATRIX: Record<string, Entry> = {
           payload: { reason: 'out-of-scope' },
         }),
       })),
+  },
+  'POST /api/v1/reports/:reference/questions': {
+    // Asking the reporter: the leads and analysts of the side the report is addressed to; for others it does not exist.
+    rule: created(triageWrite(() => 'us')),
+    cases: () =>
+      SIDES.map((to) => ({
+        label: `addressed to ${to}`,
+        rule: created(triageWrite(() => to)),
+        request: async () => ({
+          url: `/api/v1/reports/${(await newReport(to)).reference}/questions`,
+          payload: { question: 'Which ports hold the goods?' },
+        }),
+      })),
+  },
+  'GET /api/v1/reports/:reference/questions': {
+    rule: triageRead(),
+    cases: () =>
+      SIDES.map((to) => ({
+        label: `addressed to ${to}`,
+        rule: triageRead(to),
+        request: async () => ({ url: `/api/v1/reports/${(await askedReport(to)).reference}/questions` }),
+        check: (res) => {
+          const items = (res.json() as { items: { question: string; askedBy: string }[] }).items;
+          assert.deepEqual(
+            items.map((q) => [q.question, q.askedBy]),
+            [['Since when?', 'system']],
+          );
+        },
+      })),
+  },
+  'POST /api/v1/reports/status/:token/answers': {
+    // Whoever holds the report's link answers, signed in or not; another report's link does not open the question.
+    rule: anyone(),
+    cases: () => [
+      {
+        label: "the report's link",
+        request: async () => {
+          const r = await askedReport('cn');
+          return { url: `${r.statusUrl}/answers`, payload: { question: r.question, answer: '2025-03' } };
+        },
+        check: (res) => {
+          const items = (res.json() as { items: Record<string, unknown>[] }).items;
+          assert.equal(items[0]!.answer, '2025-03');
+          assert.ok(!('askedBy' in items[0]!), 'the reporter is not told who asked');
+        },
+      },
+      {
+        label: "another report's link",
+        rule: anyone(404),
+        request: async () => {
+          const r = await askedReport('us');
+          const other = await newReport('us');
+          return { url: `${other.statusUrl}/answers`, payload: { question: r.question, answer: '2025-03' } };
+        },
+      },
+    ],
   },
   'POST /api/v1/issues/:id/reports': {
     // A side merges reports addressed to it into an issue it holds; another side's issue is not found.

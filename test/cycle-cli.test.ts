@@ -25,6 +25,19 @@ describe('parley meeting and parley outcome', () => {
       ['meeting', 'account', 'us-cn-ciwg', '2', '--side', 'us'],
       ['outcome', 'update', 'us-cn-ciwg', 'trade-facilitation', '--status', 'done'],
       ['outcome', 'update', 'us-cn-ciwg', 'trade-facilitation', '--status', 'delivered', '--rag', 'blue'],
+      [
+        'outcome',
+        'update',
+        'us-cn-ciwg',
+        'trade-facilitation',
+        '--status',
+        'delivered',
+        '--rag',
+        'red',
+        '--meeting',
+        'x',
+      ],
+      ['outcome', 'update', 'us-cn-ciwg', 'trade-facilitation', '--status', 'delivered', '--meeting', '2'],
     ]) {
       const r = await cli(args, storage.env);
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
@@ -119,6 +132,24 @@ describe('parley meeting and parley outcome', () => {
     );
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /trade-facilitation: in-progress, amber; 1 update\(s\)\./);
+    // Reviewed again at meeting 2 (planned above): the outcome came up there too.
+    const atTwo = await cli(
+      [
+        'outcome',
+        'update',
+        'us-cn-ciwg',
+        'trade-facilitation',
+        '--status',
+        'in-progress',
+        '--rag',
+        'green',
+        '--meeting',
+        '2',
+      ],
+      storage.env,
+    );
+    assert.equal(atTwo.code, 0, atTwo.stderr);
+    assert.match(atTwo.stdout, /2 update\(s\)\. Came up at meeting\(s\) 1, 2\./);
     const plain = await cli(
       ['outcome', 'update', 'us-cn-ciwg', 'trade-facilitation', '--status', 'delivered'],
       storage.env,

@@ -84,20 +84,48 @@ describe('reporting a problem', () => {
     assert.equal(status.statusCode, 200);
     assert.deepEqual(
       { ...(status.json() as object), receivedAt: undefined },
-      { reference: r.reference, receivedAt: undefined, status: 'received', meetings: [] },
+      { reference: r.reference, receivedAt: undefined, status: 'received', meetings: [], questions: [] },
     );
     assert.equal(status.headers['cache-control'], 'no-store');
   });
 
-  it('needs the side when the installation has several, and checks it', async () => {
+  it("takes the issue's smallest body as it stands: a problem in China goes to the U.S. side", async () => {
+    // The body of the issue, its "…" filled in (an e-mail address of "…" is refused, and only that).
+    const r = await file(smallest);
+    assert.equal((await as(callers['us-analyst'], 'GET', `/api/v1/reports/${r.reference}`)).statusCode, 200);
+    assert.equal((await as(callers['cn-analyst'], 'GET', `/api/v1/reports/${r.reference}`)).statusCode, 404);
+    const literal = JSON.parse(
+      '{"language":"zh","organisation":{"name":"…","kind":"company"},"contact":{"name":"…","email":"…"},' +
+        '"consent":{"shareWithCounterpart":false,"shareWithPublic":false},"economy":"CN","description":"…"}',
+    ) as unknown;
     assert.deepEqual(
-      (await problems(smallest)).map((p) => p.pointer),
+      (await problems(literal)).map((p) => p.pointer),
+      ['/body/contact/email'],
+    );
+  });
+
+  it('without the side: a problem in the United States goes to the Chinese side; elsewhere the side is needed', async () => {
+    const r = await file({ ...smallest, language: 'en', economy: 'US' });
+    const got = await as(callers['cn-analyst'], 'GET', `/api/v1/reports/${r.reference}`);
+    assert.equal(got.statusCode, 200, got.body);
+    assert.equal((got.json() as { addressedTo: string }).addressedTo, 'cn');
+    const before = await reportCount();
+    const p = await problems({ ...smallest, economy: 'JP' });
+    assert.deepEqual(
+      p.map((x) => x.pointer),
       ['/body/addressedTo'],
     );
+    assert.match(p[0]!.message, /required: the side the report is addressed to \(cn, us\)/);
     assert.deepEqual(
-      (await problems({ ...smallest, addressedTo: 'eu' })).map((p) => p.pointer),
+      (await problems({ ...smallest, addressedTo: 'eu' })).map((x) => x.pointer),
       ['/body/addressedTo'],
     );
+    assert.equal(await reportCount(), before);
+  });
+
+  it('a side given is taken over the economy', async () => {
+    const r = await file({ ...smallest, addressedTo: 'cn' });
+    assert.equal((await as(callers['cn-lead'], 'GET', `/api/v1/reports/${r.reference}`)).statusCode, 200);
   });
 
   it('takes every optional field', async () => {

@@ -18,6 +18,8 @@ import { auditCommand } from './commands/audit.command.js';
 import { meetingCommand } from './commands/meeting.command.js';
 import { outcomeCommand } from './commands/outcome.command.js';
 import { taxonomyCommand } from './commands/taxonomy.command.js';
+import { searchCommand } from './commands/search.command.js';
+import { mailCommand } from './commands/mail.command.js';
 import { runAttached, type AttachedDatabase } from './database.js';
 import { rememberStdin, runOnServer } from './remote.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, processIo, type Command, type Io } from './io.js';
@@ -36,6 +38,8 @@ export const COMMANDS: Command[] = [
   meetingCommand,
   outcomeCommand,
   taxonomyCommand,
+  searchCommand,
+  mailCommand,
 ];
 
 function mainHelp(): string {

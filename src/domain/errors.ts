@@ -30,6 +30,17 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** Something sent is larger than a limit allows (a file, the number of files): nothing was written. */
+export class TooLargeError extends DomainError {
+  readonly code = 'too-large';
+  constructor(
+    message: string,
+    readonly problems: Problem[],
+  ) {
+    super(message, { problems });
+  }
+}
+
 /** The record does not exist, or the caller may not know that it exists. */
 export class NotFoundError extends DomainError {
   readonly code = 'not-found';

@@ -22,8 +22,10 @@ import type {
   Side,
 } from './records.js';
 import type { SearchIndex } from './search/search.service.js';
+import type { SavedSearchStore } from './search/saved.js';
 import type { Category, IssueStatus, Level, OutcomeKind, OutcomeStatus } from './vocabulary.js';
 import type { CycleStore } from './meetings/cycle.ports.js';
+import type { AnalyticsStore } from './analytics/analytics.ports.js';
 
 export interface DialogueSummary {
   id: string;
@@ -124,8 +126,8 @@ export interface Store extends Readers {
   cycle: CycleStore;
   /** The audit entries about one record, oldest first. */
   history(kind: string, id: string): Promise<AuditEntry[]>;
-  /** The keys of a dialogue's sides, by the dialogue's id (history reads each entry's tier against them). */
-  dialogueSides(dialogueId: string): Promise<string[]>;
+  /** The keys of the sides of the dialogue a record belongs to (history reads each entry's tier against them). */
+  dialogueSides(kind: string, id: string): Promise<string[]>;
   /** Whether the viewer may see the record of that kind and id (history follows the record). */
   canSeeRecord(viewer: Viewer, kind: string, id: string): Promise<boolean>;
   /** Every audit entry in order, for verification. */
@@ -140,4 +142,8 @@ export interface Store extends Readers {
   outbox: OutboxStore;
   /** Readouts in the public-affairs workflow: draft, approved, published (issue 6). */
   readouts: ReadoutStore;
+  /** Counts behind the analytics charts that no reader gives (issue 7). */
+  analytics: AnalyticsStore;
+  /** Users' saved searches and their alerts (issue 7). */
+  savedSearches: SavedSearchStore;
 }

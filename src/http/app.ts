@@ -34,10 +34,13 @@ import { userRoutes } from './routes/users.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 import { oidcRoutes } from './routes/oidc.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
+import { reportQuestionRoutes } from './routes/report-questions.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
+import { savedSearchRoutes } from './routes/saved-searches.routes.js';
 import { publicRoutes } from './routes/public.routes.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
 import type { OidcSettings } from './oidc.js';
+import type { AttachmentLimits } from '../shared/attachments.js';
 
 export interface AppDeps {
   store: Store;
@@ -50,6 +53,8 @@ export interface AppDeps {
   webRoot?: string;
   /** Single sign-on with OpenID Connect; without it the SSO routes answer 404. */
   oidc?: OidcSettings;
+  /** Problem reports: the side this installation serves (default addressee) and the attachment limits. */
+  reports?: { side?: string; attachmentLimits?: AttachmentLimits };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -121,7 +126,9 @@ export async function buildApp(
   await app.register(historyRoutes(deps), { prefix: '/api/v1' });
   await app.register(userRoutes(deps), { prefix: '/api/v1' });
   await app.register(reportRoutes(deps), { prefix: '/api/v1' });
+  await app.register(reportQuestionRoutes(deps), { prefix: '/api/v1' });
   await app.register(searchRoutes(deps), { prefix: '/api/v1' });
+  await app.register(savedSearchRoutes(deps), { prefix: '/api/v1' });
   await app.register(publicRoutes(deps), { prefix: '/api/public/v1' });
   await app.register(analyticsRoutes(deps), { prefix: '/api/v1' });
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CATEGORIES, COUNTRY_PATTERN, HS_CODE_PATTERN, KEY_PATTERN } from '../domain/vocabulary.js';
+import { AttachmentInfo } from './attachments.js';
 
 export const REPORT_LIMITS = {
   name: 200,
@@ -48,7 +49,14 @@ export const ReportInput = z.strictObject({
   }),
   economy: z.string().regex(COUNTRY_PATTERN, 'an ISO 3166 two-letter country code, such as CN or US'),
   description: humanText(REPORT_LIMITS.description),
-  addressedTo: z.string().regex(KEY_PATTERN, 'a side key, such as us or cn').optional(),
+  addressedTo: z
+    .string()
+    .regex(KEY_PATTERN, 'a side key, such as us or cn')
+    .optional()
+    .describe(
+      'The side (government) the report is for. Left out: the side the installation serves, else its only side, ' +
+        "else the side facing the problem's economy; else required",
+    ),
   region: humanText(REPORT_LIMITS.short).optional(),
   sector: humanText(REPORT_LIMITS.short).optional(),
   products: z
@@ -73,6 +81,30 @@ export type ReportInput = z.infer<typeof ReportInput>;
 
 export const ReportReceipt = z.object({ reference: z.string(), statusUrl: z.string() }).meta({ id: 'ReportReceipt' });
 
+export const QUESTION_LIMITS = { question: 2_000, answer: 10_000 } as const;
+
+/** A question from the analysts as the reporter sees it (who asked is not shown). */
+export const ReporterQuestion = z
+  .object({
+    id: z.string(),
+    question: z.string(),
+    askedAt: z.string(),
+    answer: z.string().optional(),
+    answeredAt: z.string().optional(),
+  })
+  .meta({ id: 'ReporterQuestion' });
+export type ReporterQuestion = z.infer<typeof ReporterQuestion>;
+
+/** A question about a report, as the analysts of its side see it. */
+export const ReportQuestion = ReporterQuestion.extend({ askedBy: z.string() }).meta({ id: 'ReportQuestion' });
+export type ReportQuestion = z.infer<typeof ReportQuestion>;
+
+export const QuestionInput = z.strictObject({ question: humanText(QUESTION_LIMITS.question) });
+export const AnswerInput = z.strictObject({
+  question: z.uuid('the id of a question on this page'),
+  answer: humanText(QUESTION_LIMITS.answer),
+});
+
 /** What the reporter's private link shows: the report's fate, nothing else. */
 export const ReportStatus = z
   .object({
@@ -82,6 +114,7 @@ export const ReportStatus = z
     issue: z.object({ key: z.string(), title: z.record(z.string(), z.string()), status: z.string() }).optional(),
     meetings: z.array(z.number().int()),
     rejection: z.object({ reason: z.enum(REJECT_REASONS) }).optional(),
+    questions: z.array(ReporterQuestion).describe("The analysts' questions, oldest first, with the answers given"),
   })
   .meta({ id: 'ReportStatus' });
 export type ReportStatus = z.infer<typeof ReportStatus>;
@@ -114,6 +147,7 @@ export const Report = z
     issue: z.object({ dialogue: z.string(), key: z.string() }).optional(),
     rejection: z.object({ reason: z.enum(REJECT_REASONS), note: z.string().optional() }).optional(),
     receivedAt: z.string(),
+    attachments: z.array(AttachmentInfo).describe('The files sent with the report, in the order sent'),
   })
   .meta({ id: 'Report' });
 export type Report = z.infer<typeof Report>;

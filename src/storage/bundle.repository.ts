@@ -14,8 +14,11 @@ import type { AccountFields, Bundle, ExistingKeys } from '../domain/records.js';
 import type { Database } from './database.js';
 import { announceFates } from './report-mail.repository.js';
 import { noteWrite, refreshSearch, searchChanges } from './search.indexer.js';
+import { refreshSimilar } from './similar.repository.js';
 
 type Row = Record<string, unknown>;
+/** Records created by one write after which the tables' statistics are refreshed. */
+const ANALYZE_AFTER = 1000;
 /** Who owns a record the bundle writes, and where it is in the bundle. */
 interface Guard {
   owner: string | null;
@@ -77,8 +80,15 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
   let writer: string | undefined;
   /** What this write changed, for the search index (refreshed before the transaction commits). */
   let changes = searchChanges();
+  /** Issues created or changed by this write: their similarity features are rebuilt before it commits. */
+  let similarIssues = new Set<string>();
+  /** Issues and meetings this write changed or raised at a meeting: the fates of reports merged into them may change. */
+  let fates = { issueIds: new Set<string>(), meetingIds: new Set<string>() };
 
   async function audit(table: keyof Database, action: 'create' | 'update', before: Row | null, after: Row) {
+    if (table === 'issues') fates.issueIds.add(after.id as string);
+    if (table === 'account_raisings') fates.issueIds.add(after.issue_id as string);
+    if (table === 'meetings' && action === 'update') fates.meetingIds.add(after.id as string);
     await appendAudit(db, actor, {
       action: `${KIND[table] ?? table}.${action}`,
       recordKind: KIND[table] ?? table,
@@ -126,6 +136,7 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
         values (${sql.join(cols.map((c) => sql`${param(all[c])}`))}) returning *`.execute(db);
       counts.created++;
       noteWrite(changes, table, null, inserted.rows[0]!);
+      if (table === 'issues') similarIssues.add(inserted.rows[0]!.id as string);
       await audit(table, 'create', null, inserted.rows[0]!);
       return inserted.rows[0]!.id as string;
     }
@@ -144,6 +155,7 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
       version = version + 1, updated_at = now() where id = ${row.id as string} returning *`.execute(db);
     counts.updated++;
     noteWrite(changes, table, row, updated.rows[0]!);
+    if (table === 'issues') similarIssues.add(row.id as string);
     await audit(table, 'update', row, updated.rows[0]!);
     return row.id as string;
   }
@@ -188,6 +200,8 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
       actor = by;
       writer = side;
       changes = searchChanges();
+      similarIssues = new Set();
+      fates = { issueIds: new Set(), meetingIds: new Set() };
       const d = bundle.dialogue;
       const dialogueId = await upsert(
         'dialogues',
@@ -294,8 +308,16 @@ export function createBundleStore(db: Kysely<Database>): BundleStore {
         }
       }
       // An issue resolved or raised at a meeting changes the fate of the reports merged into it: tell their reporters.
-      if (counts.created + counts.updated > 0) await announceFates(db, { dialogueId });
+      await announceFates(db, { issueIds: [...fates.issueIds], meetingIds: [...fates.meetingIds] });
       await refreshSearch(db, changes);
+      await refreshSimilar(db, { issues: similarIssues });
+      // The planner's statistics lag a large import: PGlite runs no autovacuum and
+      // PostgreSQL's comes later; lists stay two to three times slower until then.
+      if (counts.created >= ANALYZE_AFTER) {
+        await sql`analyze dialogues, issues, meetings, accounts, account_raisings, outcomes, people, audit_log`.execute(
+          db,
+        );
+      }
       return { ...counts };
     },
   };

@@ -11,6 +11,7 @@ import type { Text } from '../domain/text.js';
 import { appendAudit } from './audit.repository.js';
 import type { Database } from './database.js';
 import { iso } from './mappers.js';
+import { refreshSearchOf } from './search.indexer.js';
 
 interface AgendaRow {
   meeting_id: string;
@@ -33,6 +34,8 @@ interface UpdateRow {
   evidence: string[];
   status_from: string | null;
   status_to: string | null;
+  meeting_id: string | null;
+  meeting_number: number | null;
   created_at: Date;
 }
 
@@ -47,6 +50,8 @@ function update(r: UpdateRow): OutcomeUpdateRow {
     evidence: r.evidence,
     statusFrom: r.status_from,
     statusTo: r.status_to,
+    meetingId: r.meeting_id,
+    meeting: r.meeting_number,
     createdAt: iso(r.created_at),
   };
 }
@@ -151,20 +156,25 @@ export function createCycleRepository(db: Kysely<Database>): CycleStore {
     },
     async outcomeUpdates(outcomeIds) {
       if (outcomeIds.length === 0) return [];
-      const r = await sql<UpdateRow>`select id, outcome_id, side_key, on_date, rag, text, evidence, status_from,
-          status_to, created_at from outcome_updates where outcome_id in (${sql.join(outcomeIds)})
-        order by on_date, created_at`.execute(db);
+      const r = await sql<UpdateRow>`select u.id, u.outcome_id, u.side_key, u.on_date, u.rag, u.text, u.evidence,
+          u.status_from, u.status_to, u.meeting_id, m.number as meeting_number, u.created_at
+        from outcome_updates u left join meetings m on m.id = u.meeting_id
+        where u.outcome_id in (${sql.join(outcomeIds)})
+        order by u.on_date, u.created_at`.execute(db);
       return r.rows.map(update);
     },
     async addOutcomeUpdate(row) {
-      const r = await sql<UpdateRow>`insert into outcome_updates
-          (outcome_id, side_key, on_date, rag, text, evidence, status_from, status_to)
+      const r = await sql<UpdateRow>`with u as (insert into outcome_updates
+          (outcome_id, side_key, on_date, rag, text, evidence, status_from, status_to, meeting_id)
         values (${row.outcomeId}, ${row.side}, ${row.date}, ${row.rag},
           ${row.text === null ? null : JSON.stringify(row.text)}::jsonb, ${JSON.stringify(row.evidence)}::jsonb,
-          ${row.statusFrom}, ${row.statusTo})
-        returning id, outcome_id, side_key, on_date, rag, text, evidence, status_from, status_to, created_at`.execute(
-        db,
-      );
+          ${row.statusFrom}, ${row.statusTo}, ${row.meetingId})
+        returning *)
+        select u.id, u.outcome_id, u.side_key, u.on_date, u.rag, u.text, u.evidence, u.status_from, u.status_to,
+          u.meeting_id, m.number as meeting_number, u.created_at
+        from u left join meetings m on m.id = u.meeting_id`.execute(db);
+      // The outcome's search document holds the texts of its progress updates.
+      await refreshSearchOf(db, { outcomes: [row.outcomeId] });
       return update(r.rows[0]!);
     },
     async audit(actor, input) {

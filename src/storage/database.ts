@@ -236,6 +236,72 @@ export interface ReportsTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** migrations/0008: what the reporter was last told of the report's fate. */
+  announced_fate: Generated<string | null>;
+}
+
+/** migrations/0008_outbox_and_questions.sql */
+export interface OutboxTable {
+  id: Generated<string>;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  body_html: Generated<string | null>;
+  language: string;
+  kind: string;
+  record_kind: Generated<string | null>;
+  record_id: Generated<string | null>;
+  record_key: Generated<string | null>;
+  link: Generated<string | null>;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  claim: Generated<string | null>;
+  last_error: Generated<string | null>;
+  created_at: Timestamp;
+  sent_at: Generated<Date | null>;
+}
+
+/** Issue 7: a user's saved search and what its alerts already told them (migrations/0012_saved_searches.sql). */
+export interface SavedSearchesTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  query: Json;
+  alert: boolean;
+  language: string;
+  seen: Json;
+  created_at: Generated<Date>;
+  last_alerted_at: Date | null;
+}
+
+export interface ReportLinksTable {
+  token_hash: string;
+  report_id: string;
+  created_at: Timestamp;
+}
+
+export interface ReportQuestionsTable {
+  id: Generated<string>;
+  report_id: string;
+  question: string;
+  asked_by: string;
+  asked_at: Timestamp;
+  answer: Generated<string | null>;
+  answered_at: Generated<Date | null>;
+}
+
+/** migrations/0007_report_attachments.sql */
+export interface ReportAttachmentsTable {
+  id: Generated<string>;
+  report_id: string;
+  position: number;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: Generated<Date>;
 }
 
 export interface Database {
@@ -258,4 +324,9 @@ export interface Database {
   audit_log: AuditLogTable;
   hs_codes: HsCodesTable;
   reports: ReportsTable;
+  report_attachments: ReportAttachmentsTable;
+  outbox: OutboxTable;
+  report_links: ReportLinksTable;
+  report_questions: ReportQuestionsTable;
+  saved_searches: SavedSearchesTable;
 }

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
+import { ensureSearchIndex } from './search.indexer.js';
+import { ensureSimilarFeatures } from './similar.repository.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
@@ -117,6 +119,17 @@ export async function migrate(db: Kysely<Database>, dir = MIGRATIONS_DIR): Promi
         }
         applied.push(f.version);
       }
+      // The search index is derived data that SQL alone cannot build (jieba runs in Node): build it
+      // when it is missing or of an older format, still under the lock, so that one process does it.
+      const hasIndex = await sql<{ t: string | null }>`select to_regclass('search_index_state')::text as t`.execute(
+        conn,
+      );
+      if (hasIndex.rows[0]?.t) await ensureSearchIndex(conn);
+      // The same for the features of similar reports and issues (migrations/0009).
+      const hasFeatures = await sql<{
+        t: string | null;
+      }>`select to_regclass('similar_features_state')::text as t`.execute(conn);
+      if (hasFeatures.rows[0]?.t) await ensureSimilarFeatures(conn);
       return applied;
     } finally {
       await sql`select pg_advisory_unlock(4242001)`.execute(conn);

@@ -17,6 +17,7 @@ import { visibleTo } from './access.js';
 import { appendAudit } from './audit.repository.js';
 import type { Database } from './database.js';
 import { compact, iso } from './mappers.js';
+import { refreshSearchOf } from './search.indexer.js';
 
 type Timestamp = Date | string;
 
@@ -259,6 +260,7 @@ export function createReadoutStore(kdb: Kysely<Database>): ReadoutStore {
           visibility: r.visibility,
           after: forAudit(created),
         });
+        await refreshSearchOf(tx as unknown as Kysely<Database>, { readouts: [id] });
         return created;
       }),
 
@@ -332,6 +334,8 @@ export function createReadoutStore(kdb: Kysely<Database>): ReadoutStore {
           before: forAudit(before),
           after: forAudit(after),
         });
+        // A published version retires the one before it from the search index.
+        await refreshSearchOf(tx as unknown as Kysely<Database>, { readouts: [id] });
         return after;
       }),
   };

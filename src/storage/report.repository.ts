@@ -7,12 +7,16 @@ import type { Text } from '../domain/text.js';
 import type { Report } from '../shared/reports.js';
 import { visibleTo, json } from './access.js';
 import { appendAudit } from './audit.repository.js';
+import { attachmentInfos, insertAttachments, readAttachment } from './attachment.repository.js';
 import type { Database, ReportsTable } from './database.js';
 import { iso } from './mappers.js';
+import { announceFates } from './report-mail.repository.js';
+import { refreshSearchOf } from './search.indexer.js';
+import { refreshSimilar, similarCandidates } from './similar.repository.js';
 
 type Row = Selectable<ReportsTable> & { issue_key: string | null; issue_dialogue: string | null };
 
-function toReport(r: Row): Report {
+function toReport(r: Row, attachments: Report['attachments'] = []): Report {
   const defined = <T extends object>(o: T) =>
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
   return defined({
@@ -34,6 +38,7 @@ function toReport(r: Row): Report {
     issue: r.issue_key && r.issue_dialogue ? { dialogue: r.issue_dialogue, key: r.issue_key } : undefined,
     rejection: (r.rejection ?? undefined) as Report['rejection'],
     receivedAt: iso(r.created_at),
+    attachments,
   });
 }
 
@@ -71,7 +76,19 @@ export function createReportStore(db: Kysely<Database>): ReportStore {
       return rows.map((r) => r.key);
     },
 
-    create(actor, side, input, tokenHash) {
+    async sideCountries() {
+      return db
+        .selectFrom('sides')
+        .innerJoin('dialogues', 'dialogues.id', 'sides.dialogue_id')
+        .select(['dialogues.key as dialogue', 'sides.key', 'sides.country'])
+        .orderBy('dialogues.key')
+        .orderBy('sides.key')
+        .execute();
+    },
+
+    attachment: (side, reference, id) => readAttachment(db, side, reference, id),
+
+    create(actor, side, input, tokenHash, attachments = []) {
       return db.transaction().execute(async (tx) => {
         const n = (await sql<{ n: string }>`select nextval('report_numbers') as n`.execute(tx)).rows[0]!.n;
         const reference = `R-${new Date().getUTCFullYear()}-${String(n).padStart(6, '0')}`;
@@ -96,7 +113,8 @@ export function createReportStore(db: Kysely<Database>): ReportStore {
           })
           .returning(['id', 'reference', 'side_key'])
           .executeTakeFirstOrThrow();
-        // The trail records the fact and classification, not the reporter's personal data.
+        await insertAttachments(tx, row.id, attachments);
+        // The trail records the fact and classification, not the reporter's personal data (nor file names).
         await audit(tx, actor, 'report.receive', row, undefined, {
           reference,
           addressedTo: side,
@@ -104,7 +122,14 @@ export function createReportStore(db: Kysely<Database>): ReportStore {
           economy: input.economy,
           products: input.products ?? [],
           category: input.category ?? null,
+          ...(attachments.length > 0
+            ? { attachments: attachments.map((a) => ({ mediaType: a.mediaType, size: a.size, sha256: a.sha256 })) }
+            : {}),
         });
+        // The reporter is told by e-mail that the report was received (with a status link), in this transaction.
+        await announceFates(tx, { reportIds: [row.id] }, { acknowledge: true });
+        await refreshSearchOf(tx, { reports: [row.id] });
+        await refreshSimilar(tx, { reports: [row.id] });
         return { reference };
       });
     },
@@ -158,57 +183,21 @@ export function createReportStore(db: Kysely<Database>): ReportStore {
         .where('reports.reference', '=', reference)
         .where('reports.side_key', '=', side)
         .executeTakeFirst();
-      return r ? toReport(r) : undefined;
+      return r ? toReport(r, (await attachmentInfos(db, [r.id])).get(r.id)) : undefined;
     },
 
     async list(side, status, limit) {
       let q = reports(db).where('reports.side_key', '=', side);
       if (status) q = q.where('reports.status', '=', status);
-      return (await q.orderBy('reports.created_at').orderBy('reports.reference').limit(limit).execute()).map(toReport);
+      const rows = await q.orderBy('reports.created_at').orderBy('reports.reference').limit(limit).execute();
+      const files = await attachmentInfos(
+        db,
+        rows.map((r) => r.id),
+      );
+      return rows.map((r) => toReport(r, files.get(r.id)));
     },
 
-    async candidates(side, except) {
-      const viewer = sideViewer(side);
-      const issues = await db
-        .selectFrom('issues')
-        .innerJoin('dialogues', 'dialogues.id', 'issues.dialogue_id')
-        .select([
-          'issues.id',
-          'dialogues.key as dialogue',
-          'issues.key',
-          'issues.title',
-          'issues.summary',
-          'issues.topics',
-          'issues.products',
-        ])
-        .where(visibleTo(viewer, 'issues', 'issues.dialogue_id'))
-        .where(visibleTo(viewer, 'dialogues', 'dialogues.id'))
-        .execute();
-      const others = await db
-        .selectFrom('reports')
-        .select(['reference', 'description', 'sector', 'products'])
-        .where('side_key', '=', side)
-        .where('reference', '!=', except)
-        .where('status', '!=', 'rejected')
-        .execute();
-      return {
-        issues: issues.map((i) => ({
-          id: i.id,
-          dialogue: i.dialogue,
-          key: i.key,
-          title: i.title as Text,
-          summary: (i.summary ?? undefined) as Text | undefined,
-          topics: i.topics as string[],
-          products: i.products as string[],
-        })),
-        reports: others.map((r) => ({
-          reference: r.reference,
-          description: r.description,
-          sector: r.sector ?? undefined,
-          products: r.products as string[],
-        })),
-      };
-    },
+    similarCandidates: (side, reference, limit) => similarCandidates(db, side, reference, limit),
 
     async ownIssues(side, key, dialogue) {
       const viewer = sideViewer(side);
@@ -227,6 +216,7 @@ export function createReportStore(db: Kysely<Database>): ReportStore {
 
     merge(actor, side, issue, references) {
       return db.transaction().execute(async (tx) => {
+        const merged: string[] = [];
         for (const reference of references) {
           const r = await tx
             .updateTable('reports')
@@ -248,7 +238,11 @@ export function createReportStore(db: Kysely<Database>): ReportStore {
               issue: `${issue.dialogue}/${issue.key}`,
             },
           );
+          merged.push(r.id);
         }
+        await announceFates(tx, { reportIds: merged });
+        // The issue's priority counts its reports; the reports now carry its dialogue and meetings.
+        await refreshSearchOf(tx, { issues: [issue.id], reports: merged });
       });
     },
 
@@ -307,6 +301,8 @@ export function createReportStore(db: Kysely<Database>): ReportStore {
           .executeTakeFirst();
         if (!r) throw new Error(`report ${reference} changed while it was being rejected`);
         await audit(tx, actor, 'report.reject', r, { status: 'new' }, { status: 'rejected', ...rejection });
+        await announceFates(tx, { reportIds: [r.id] });
+        await refreshSearchOf(tx, { reports: [r.id] });
       });
     },
   };

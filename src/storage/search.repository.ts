@@ -1,149 +1,296 @@
 /**
- * Search in SQL over the live records, each kind filtered through the access
- * layer together with everything it hangs from (dialogue, meeting, account),
- * so that a hit is always a record the viewer can open. A record matches when
- * its English text matches the query stemmed (`english` configuration), when
- * it holds every Chinese word of the query (segmented with jieba), or when it
- * holds the query as a substring of three or more characters (pg_trgm indexes).
+ * Search in SQL over the search index (search_documents, kept by
+ * search.indexer.ts). A document matches when its English words match the
+ * query stemmed (`english` configuration) or when it holds every Chinese word
+ * of the query (segmented with jieba); when words find few records (fewer than
+ * SUBSTRING_FALLBACK), documents holding the query as a substring of three or
+ * more characters match too (pg_trgm), so that "capaci" or 监管透 find what
+ * they are part of. Only the rows the caller may open are read (access.ts
+ * `searchAudiences`, one partial index per audience); one statement counts
+ * them, counts every facet over them, sorts and pages.
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { Viewer } from '../domain/access/viewer.js';
 import {
+  FACETS,
   highlightTerms,
   snippetOf,
+  type Facet,
+  type SearchAccess,
   type SearchHit,
   type SearchIndex,
   type SearchKind,
+  type SearchRequest,
+  type SearchResult,
 } from '../domain/search/search.service.js';
-import type { Text } from '../domain/text.js';
-import { visibleTo } from './access.js';
+import { pick, type Text } from '../domain/text.js';
+import { searchAudiences } from './access.js';
 import type { Database } from './database.js';
+import { lexeme } from './search.documents.js';
+import { rebuildSearchIndex } from './search.indexer.js';
 import { chineseWords } from './segment.js';
 
-interface Row {
-  kind: SearchKind;
-  key: string;
-  dialogue: string;
-  title: Text | null;
-  label: string | null;
-  body: string;
-  en: string;
-  category: string | null;
-  status: string | null;
-  side: string | null;
-  year: number | null;
-  date: string | null;
-  score: number;
-}
+/**
+ * Below this many records found by words, substrings are searched too. Above
+ * it, what the words find is what the reader asked for, and reading every
+ * document that merely contains the letters (data → database) would cost a
+ * second pass over as many rows.
+ */
+export const SUBSTRING_FALLBACK = 50;
 
 function like(s: string): string {
   return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function pick(text: Text | null, language: 'en' | 'zh'): string {
-  if (!text) return '';
-  return text[language] ?? text.en ?? Object.values(text)[0] ?? '';
+/**
+ * The Chinese words a document must hold: the finest segments of the query
+ * (jieba's search mode also gives the long words, whose parts the document's
+ * own segmentation holds too). A word of one character matches as a prefix
+ * (透 finds 透明), since jieba rarely leaves one standing alone in a text.
+ */
+function chineseQuery(words: readonly string[]): string | undefined {
+  const finest = words.filter((w) => !words.some((o) => o !== w && o.length < w.length && w.includes(o)));
+  if (finest.length === 0) return undefined;
+  return finest.map((w) => ([...w].length === 1 ? `${lexeme(w)}:*` : lexeme(w))).join(' & ');
 }
 
-/** Every text value of a jsonb column of language → text, joined by spaces. */
-const texts = (column: string) =>
-  sql<string>`coalesce((select string_agg(value, ' ') from jsonb_each_text(case when jsonb_typeof(${sql.ref(column)}) = 'object' then ${sql.ref(column)} else '{}'::jsonb end)), '')`;
+interface Page {
+  kind: SearchKind;
+  key: string;
+  dialogue: string | null;
+  title: Text;
+  body: string;
+  score: number;
+  priority: number | null;
+  category: string | null;
+  status: string | null;
+  side: string | null;
+  year: number | null;
+  date: string | null;
+}
+
+type Answer = { total: number; facets: [string, string, number][]; items: Page[] };
+
+/** How a query matches: its words as a tsquery (evaluated once), its substring for LIKE, its Chinese words. */
+interface Matching {
+  tsq?: RawBuilder<unknown>;
+  substring?: string;
+  words: string[];
+}
+
+function matching(q: string): Matching {
+  const words = chineseWords(q);
+  const latin = q.replace(/\p{Script=Han}+/gu, ' ').trim();
+  const parts: RawBuilder<unknown>[] = [];
+  if (/[\p{L}\p{N}]/u.test(latin)) parts.push(sql`plainto_tsquery('english'::regconfig, ${latin})`);
+  const zh = chineseQuery(words);
+  if (zh !== undefined) parts.push(sql`${zh}::tsquery`);
+  // As a scalar subquery: evaluated once per statement (an InitPlan), not once per row it is compared with,
+  // and still usable as a condition of the full-text indexes.
+  const tsq =
+    parts.length === 0
+      ? undefined
+      : parts.length === 1
+        ? sql`(select ${parts[0]!})`
+        : sql`(select ${parts[0]!} || ${parts[1]!})`;
+  // Lowered as the documents' body_lower was (in JavaScript), so that LIKE needs no case folding.
+  const substring = [...q].length >= 3 ? like(q.toLowerCase()) : undefined;
+  return { tsq, substring, words };
+}
+
+/** The conditions of a search: what the caller may open that matches, narrowed by the filters. */
+function conditions(access: SearchAccess, request: SearchRequest, m: Matching, substrings: boolean) {
+  const matches: RawBuilder<SqlBool>[] = [];
+  if (m.tsq) matches.push(sql<SqlBool>`d.terms @@ ${m.tsq}`);
+  if (m.substring && substrings) matches.push(sql<SqlBool>`d.body_lower like ${m.substring}`);
+  if (matches.length === 0) return undefined;
+  // One arm per audience and way of matching, so that each can read its own partial index.
+  const found = sql.join(
+    searchAudiences(access.viewer, access.triageSide, 'd').flatMap((audience) =>
+      matches.map((match) => sql`(${audience} and ${match})`),
+    ),
+    sql` or `,
+  );
+  const where: RawBuilder<SqlBool>[] = [sql<SqlBool>`(${found})`];
+  const f = request.filters;
+  const token = (facet: string, value: string | number) => sql<SqlBool>`${`${facet}:${value}`}::text = any(d.facets)`;
+  if (f.kind !== undefined) where.push(sql<SqlBool>`d.kind = ${f.kind}`);
+  if (f.category !== undefined) where.push(sql<SqlBool>`d.category = ${f.category}`);
+  if (f.status !== undefined) where.push(sql<SqlBool>`d.status = ${f.status}`);
+  if (f.side !== undefined) where.push(sql<SqlBool>`d.side = ${f.side}`);
+  if (f.year !== undefined) where.push(sql<SqlBool>`d.year = ${f.year}`);
+  if (f.economy !== undefined) where.push(token('economy', f.economy));
+  // A sector by its name in either language, whichever language the answer is in.
+  if (f.sector !== undefined) {
+    const s = f.sector;
+    where.push(sql<SqlBool>`(${token('sector', s)} or ${token('sector.en', s)} or ${token('sector.zh', s)})`);
+  }
+  if (f.chapter !== undefined) where.push(token('chapter', f.chapter));
+  if (f.meeting !== undefined) where.push(token('meeting', f.meeting));
+  if (f.dialogue !== undefined)
+    where.push(sql<SqlBool>`d.dialogue_id = (select dl.id from dialogues dl where dl.key = ${f.dialogue})`);
+  return sql.join(where, sql` and `);
+}
+
+/** How many records (up to `cap`) the words of the query find for the caller, filters applied. */
+function wordHits(access: SearchAccess, request: SearchRequest, m: Matching, cap: number) {
+  const where = conditions(access, request, m, false);
+  return (
+    where &&
+    sql<{ n: number }>`select count(*)::int as n from (
+      select 1 from search_documents d where ${where} limit ${cap}) found`
+  );
+}
+
+/**
+ * The one statement that answers a search; undefined when the query has
+ * nothing to match with. `substrings`: whether substrings match too.
+ * Exported for the benchmark, which shows its plan (EXPLAIN ANALYZE).
+ */
+export function searchStatement(
+  access: SearchAccess,
+  request: SearchRequest,
+  substrings: boolean,
+): RawBuilder<Answer> | undefined {
+  const m = matching(request.q);
+  const where = conditions(access, request, m, substrings);
+  if (!where) return undefined;
+
+  // Title words are weighted A in terms: they rank first. A substring alone scores 0.
+  const score = sql<number>`${m.tsq ? sql`ts_rank(d.terms, ${m.tsq})` : sql`0`}::float8`;
+  // Priority (domain/reports/priority.ts): the stored parts, the months open as of now (at most 15),
+  // times the side's weight for the category; only for the side that holds the record.
+  const triage = access.triageSide ?? null;
+  const priority = (t: string) => {
+    const c = (name: string) => sql.ref(`${t}.${name}`);
+    return sql<number | null>`case when ${c('holder')} = ${triage}::text and ${c('priority_base')} is not null then
+      round(((${c('priority_base')}
+        + round(least(15, greatest(0, extract(epoch from (now() - ${c('opened_at')})) / 2592000))::numeric, 1)::float8)
+        * least(3, greatest(0.5, case when jsonb_typeof(w.weights -> ${c('category')}) = 'number'
+            then (w.weights ->> ${c('category')})::float8 else 1 end)))::numeric, 1)::float8
+      end`;
+  };
+  // Sorting by priority needs it for every hit; otherwise only the page's are worked out.
+  const byPriority = request.sort === 'priority';
+  const order = (h: string) => {
+    const c = (name: string) => sql.ref(`${h}.${name}`);
+    const tail = sql`${c('kind')}, ${c('key')}`;
+    switch (request.sort) {
+      case 'date':
+        return sql`${c('date')} desc nulls last, ${c('score')} desc, ${tail}`;
+      case 'priority':
+        return sql`${c('priority')} desc nulls last, ${c('date')} desc nulls last, ${c('score')} desc, ${tail}`;
+      default:
+        return sql`${c('score')} desc, ${c('date')} desc nulls last, ${tail}`;
+    }
+  };
+
+  return sql<Answer>`
+    with w as (
+      select coalesce((select s.value -> ${triage}::text from installation_settings s
+        where s.key = 'reports.strategic-weights'), '{}'::jsonb) as weights
+    ),
+    hits as materialized (
+      select d.kind, d.record_id, d.key, d.dialogue_id, d.category, d.status, d.side, d.year, d.date, d.facets,
+        ${score} as score${byPriority ? sql`, ${priority('d')} as priority` : sql``}
+      from search_documents d${byPriority ? sql` cross join w` : sql``}
+      where ${where}
+    ),
+    counted as (
+      select grouping(kind) as gk, grouping(category) as gc, grouping(status) as gs, grouping(side) as gd,
+        kind, category, status, side, year, count(*)::int as n
+      from hits group by grouping sets ((kind), (category), (status), (side), (year))
+    ),
+    page as (
+      select h.* from hits h order by ${order('h')} limit ${request.limit} offset ${request.offset}
+    )
+    select
+      (select coalesce(sum(n), 0)::int from counted where gk = 0) as total,
+      (select coalesce(jsonb_agg(jsonb_build_array(f, v, n)), '[]'::jsonb) from (
+        select case when gk = 0 then 'kind' when gc = 0 then 'category' when gs = 0 then 'status'
+            when gd = 0 then 'side' else 'year' end as f,
+          coalesce(kind, category, status, side, year::text) as v, n
+        from counted
+        union all
+        select 'token', t, count(*)::int from hits, unnest(hits.facets) t group by t
+      ) facets where v is not null) as facets,
+      (select coalesce(jsonb_agg(jsonb_build_object('kind', p.kind, 'key', p.key, 'dialogue', dl.key,
+          'title', sd.title, 'body', sd.body, 'score', p.score,
+          'priority', ${byPriority ? sql`p.priority` : priority('sd')}, 'category', p.category,
+          'status', p.status, 'side', p.side, 'year', p.year, 'date', p.date) order by ${order('p')}), '[]'::jsonb)
+        from page p join search_documents sd on sd.kind = p.kind and sd.record_id = p.record_id
+          cross join w left join dialogues dl on dl.id = p.dialogue_id) as items`;
+}
+
+/**
+ * The statement for a request, with the substring fallback decided (one
+ * small query first when the query has words and three or more characters).
+ */
+export async function prepareSearch(
+  db: Kysely<Database>,
+  access: SearchAccess,
+  request: SearchRequest,
+): Promise<RawBuilder<Answer> | undefined> {
+  const m = matching(request.q);
+  let substrings = m.substring !== undefined;
+  if (substrings && m.tsq) {
+    const probe = wordHits(access, request, m, SUBSTRING_FALLBACK)!;
+    substrings = (await probe.execute(db)).rows[0]!.n < SUBSTRING_FALLBACK;
+  }
+  return searchStatement(access, request, substrings);
+}
 
 export function createSearchIndex(db: Kysely<Database>): SearchIndex {
   return {
-    async find(viewer: Viewer, q, options) {
-      const seen = (table: string, dialogueId: string) => visibleTo(viewer, table, dialogueId);
-      const inDialogue: RawBuilder<SqlBool> =
-        options.dialogue === undefined ? sql<SqlBool>`true` : sql<SqlBool>`d.key = ${options.dialogue}`;
-      const raisedTitles = (accountId: string, field: 'all' | 'en') =>
-        sql<string>`coalesce((select string_agg(${field === 'all' ? texts('ri.title') : sql`coalesce(ri.title ->> 'en', '')`}, ' ')
-          from account_raisings r join issues ri on ri.id = r.issue_id
-          where r.account_id = ${sql.ref(accountId)} and ${seen('ri', 'ri.dialogue_id')}), '')`;
-      const docs = sql`
-        select 'issue' as kind, i.key as key, d.key as dialogue, i.title as title, null as label,
-          ${texts('i.title')} || ' ' || ${texts('i.summary')} as body,
-          coalesce(i.title ->> 'en', '') || ' ' || coalesce(i.summary ->> 'en', '') as en,
-          i.category as category, i.status as status, i.raised_by as side,
-          extract(year from i.created_at)::int as year, i.updated_at::date::text as date
-        from issues i join dialogues d on d.id = i.dialogue_id
-        where ${seen('i', 'i.dialogue_id')} and ${seen('d', 'd.id')} and ${inDialogue}
-        union all
-        select 'meeting', m.number::text, d.key, null, m.number::text,
-          ${texts('m.place')} || ' ' || coalesce(m.host, '') || ' ' || ${texts('dn.text')},
-          coalesce(m.place ->> 'en', '') || ' ' || coalesce(dn.text ->> 'en', ''),
-          null, null, m.host, extract(year from m.starts_on)::int, m.starts_on::text
-        from meetings m join dialogues d on d.id = m.dialogue_id
-          left join dialogue_names dn on dn.dialogue_id = d.id and dn.side_key is null
-        where ${seen('m', 'm.dialogue_id')} and ${seen('d', 'd.id')} and ${inDialogue}
-        union all
-        select 'account', m.number::text || '/' || coalesce(a.side_key, 'joint'), d.key, null,
-          m.number::text || '/' || coalesce(a.side_key, 'joint'),
-          ${texts('a.notes')} || ' ' || coalesce(a.source ->> 'title', '') || ' ' || ${raisedTitles('a.id', 'all')},
-          coalesce(a.notes ->> 'en', '') || ' ' || coalesce(a.source ->> 'title', '') || ' ' || ${raisedTitles('a.id', 'en')},
-          null, null, a.side_key, extract(year from m.starts_on)::int, coalesce(a.published_on, m.starts_on)::text
-        from accounts a join meetings m on m.id = a.meeting_id join dialogues d on d.id = m.dialogue_id
-        where ${seen('a', 'm.dialogue_id')} and ${seen('m', 'm.dialogue_id')} and ${seen('d', 'd.id')} and ${inDialogue}
-        union all
-        select 'outcome', o.key, d.key, o.title, null, ${texts('o.title')}, coalesce(o.title ->> 'en', ''),
-          o.kind, o.status, a.side_key, extract(year from m.starts_on)::int, m.starts_on::text
-        from outcomes o join accounts a on a.id = o.account_id join meetings m on m.id = a.meeting_id
-          join dialogues d on d.id = o.dialogue_id
-        where ${seen('o', 'o.dialogue_id')} and ${seen('a', 'm.dialogue_id')} and ${seen('m', 'm.dialogue_id')}
-          and ${seen('d', 'd.id')} and ${inDialogue}`;
+    rebuild: () => rebuildSearchIndex(db),
 
-      const words = chineseWords(q);
-      const hasLatin = /[A-Za-z0-9]/.test(q);
-      const tsq = sql`plainto_tsquery('english', ${q})`;
-      const english = hasLatin ? sql<SqlBool>`to_tsvector('english', docs.en) @@ ${tsq}` : sql<SqlBool>`false`;
-      const chinese =
-        words.length > 0
-          ? sql.join(
-              words.map((w) => sql<SqlBool>`docs.body ilike ${like(w)}`),
-              sql` and `,
-            )
-          : sql<SqlBool>`false`;
-      const substring = q.length >= 3 ? sql<SqlBool>`docs.body ilike ${like(q)}` : sql<SqlBool>`false`;
-      const wordShare =
-        words.length > 0
-          ? sql`(${sql.join(
-              words.map((w) => sql`(case when docs.body ilike ${like(w)} then 1 else 0 end)`),
-              sql` + `,
-            )})::float / ${words.length}`
-          : sql`0`;
-      const score = sql<number>`(
-        ${hasLatin ? sql`ts_rank(to_tsvector('english', docs.en), ${tsq})` : sql`0`}
-        + ${wordShare}
-        + (case when ${substring} then 0.5 else 0 end)
-        + (case when coalesce(docs.title::text, '') ilike ${like(q)} then 1 else 0 end))::float`;
-
-      const rows = (
-        await sql<Row>`select docs.*, ${score} as score from (${docs}) docs
-          where (${english}) or (${chinese}) or (${substring})
-          order by score desc limit ${options.cap}`.execute(db)
-      ).rows;
-
-      const terms = highlightTerms(q, words);
-      return rows.map((r): SearchHit => {
-        const title =
-          r.kind === 'meeting'
-            ? `${options.language === 'zh' ? '第' + r.key + '次会议' : 'Meeting ' + r.key}`
-            : r.kind === 'account'
-              ? `${options.language === 'zh' ? '会议记录' : 'Account'} ${r.label ?? r.key}`
-              : pick(r.title, options.language);
-        return {
-          kind: r.kind,
-          key: r.key,
-          dialogue: r.dialogue,
-          title,
-          snippet: snippetOf(r.body, terms),
-          score: Math.round(Number(r.score) * 1000) / 1000,
-          category: r.category,
-          status: r.status,
-          side: r.side,
-          year: r.year === null ? null : Number(r.year),
-          date: r.date,
-        };
+    async find(access: SearchAccess, request: SearchRequest): Promise<SearchResult> {
+      const m = matching(request.q);
+      const row = await db.transaction().execute(async (tx) => {
+        // The hits of a broad query are kept in memory while they are counted and sorted, not spilled to disk.
+        await sql`set local work_mem = '64MB'`.execute(tx);
+        const statement = await prepareSearch(tx, access, request);
+        return statement ? (await statement.execute(tx)).rows[0]! : undefined;
       });
+      if (!row) return { total: 0, facets: emptyFacets(), items: [] };
+      const facets = emptyFacets();
+      for (const [f, v, n] of row.facets) {
+        if (f !== 'token') {
+          facets[f as Facet][v] = n;
+          continue;
+        }
+        // "facet:value"; a sector is `sector:` in both languages, or `sector.en:` / `sector.zh:` in one.
+        const at = v.indexOf(':');
+        const name = v.slice(0, at);
+        const facet = name === 'sector' || name === `sector.${request.language}` ? 'sector' : name;
+        if ((FACETS as readonly string[]).includes(facet)) {
+          const value = v.slice(at + 1);
+          const counts = facets[facet as Facet];
+          counts[value] = (counts[value] ?? 0) + n;
+        }
+      }
+      const terms = highlightTerms(request.q, m.words);
+      return {
+        total: Number(row.total),
+        facets,
+        items: row.items.map((p): SearchHit => ({
+          kind: p.kind,
+          key: p.key,
+          dialogue: p.dialogue,
+          title: pick(p.title, request.language),
+          snippet: snippetOf(p.body, terms),
+          score: Math.round(Number(p.score) * 1000) / 1000,
+          category: p.category,
+          status: p.status,
+          side: p.side,
+          year: p.year === null ? null : Number(p.year),
+          date: p.date,
+          priority: p.priority === null ? null : Number(p.priority),
+        })),
+      };
     },
   };
+}
+
+function emptyFacets(): SearchResult['facets'] {
+  return Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as SearchResult['facets'];
 }

@@ -11,9 +11,13 @@ import { createIssueRepository } from './issue.repository.js';
 import { createMeetingRepository } from './meeting.repository.js';
 import { createSearchIndex } from './search.repository.js';
 import { createReportStore } from './report.repository.js';
+import { createQuestionStore } from './report-mail.repository.js';
+import { createOutboxStore } from './outbox.repository.js';
 import { createTaxonomyStore } from './taxonomy.repository.js';
 import { createCycleRepository } from './cycle.repository.js';
 import { createReadoutStore } from './readout.repository.js';
+import { createAnalyticsStore } from './analytics.repository.js';
+import { createSavedSearchStore } from './saved-search.repository.js';
 
 async function lockVersion(db: Kysely<Database>, ref: RecordRef): Promise<number | undefined> {
   const dialogue = db.selectFrom('dialogues').select('id').where('key', '=', ref.dialogue);
@@ -84,6 +88,7 @@ export function createStore(db: Kysely<Database>): Store {
     ...readers(db),
     bundles: createBundleStore(db),
     readouts: createReadoutStore(db),
+    analytics: createAnalyticsStore(db),
     search: createSearchIndex(db),
     cycle: createCycleRepository(db),
     transaction: (fn) =>
@@ -98,13 +103,24 @@ export function createStore(db: Kysely<Database>): Store {
       }),
     taxonomy: createTaxonomyStore(db),
     reports: createReportStore(db),
+    questions: createQuestionStore(db),
+    outbox: createOutboxStore(db),
+    savedSearches: createSavedSearchStore(db),
     history: (kind, id) => recordHistory(db, kind, id),
     auditTrail: () => readAudit(db),
     // A record is seen only with everything it hangs from: its dialogue, and an
     // account's meeting, an outcome's account and meeting (as the readers show them).
-    async dialogueSides(dialogueId: string) {
-      const rows = await db.selectFrom('sides').select('key').where('dialogue_id', '=', dialogueId).execute();
-      return rows.map((r) => r.key);
+    async dialogueSides(kind: string, id: string) {
+      // An account hangs from its meeting; every other record names its dialogue.
+      const t =
+        kind === 'account'
+          ? { table: 'accounts join meetings on meetings.id = accounts.meeting_id', dialogueId: 'meetings.dialogue_id' }
+          : TIERED[kind];
+      if (!t) return [];
+      const idColumn = kind === 'account' ? 'accounts.id' : `${TIERED[kind]!.table}.id`;
+      const rows = await sql<{ key: string }>`select s.key from sides s where s.dialogue_id in
+        (select ${sql.ref(t.dialogueId)} from ${sql.raw(t.table)} where ${sql.ref(idColumn)} = ${id})`.execute(db);
+      return rows.rows.map((r) => r.key);
     },
     async canSeeRecord(viewer: Viewer, kind: string, id: string) {
       const dialogueSeen = (column: string) =>

@@ -6,6 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { flushSync } from 'react-dom';
 import { Navigate, RouterProvider, type RouteObject, type createBrowserRouter } from 'react-router';
 import { Layout } from './components/Layout.js';
 import { Loading } from './components/QueryState.js';
@@ -54,6 +55,8 @@ const CyclePage = {
   compare: cyclePage('ComparePage'),
   outcomes: cyclePage('OutcomesRegisterPage'),
   recordAccount: cyclePage('RecordAccountPage'),
+  // The dialogue's analytics (issue 7).
+  analytics: lazy(() => import('./pages/AnalyticsPage.js').then((m) => ({ default: m.AnalyticsPage }))),
 };
 
 function Later({ children }: { children: ReactNode }) {
@@ -152,11 +155,17 @@ export function createQueryClient(): QueryClient {
 
 type Router = ReturnType<typeof createBrowserRouter>;
 
+function commitNow(update: () => unknown): undefined {
+  flushSync(update);
+  return undefined;
+}
+
 export function App({ router, queryClient, i18n }: { router: Router; queryClient: QueryClient; i18n: I18n }) {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        {/* With flushSync a navigation can be committed at once (`navigate(to, { flushSync: true })`, see useSignOut). */}
+        <RouterProvider router={router} flushSync={commitNow} />
       </QueryClientProvider>
     </I18nextProvider>
   );

@@ -8,6 +8,8 @@ export const cycleRoutes = {
   compare: '/dialogues/:key/meetings/:number/compare',
   recordAccount: '/dialogues/:key/meetings/:number/record',
   outcomes: '/dialogues/:key/outcomes',
+  /** The dialogue's charts (issue 7), linked from the dialogue page with the cycle's pages. */
+  analytics: '/dialogues/:key/analytics',
 } as const;
 
 export const cycleLinks = {
@@ -17,4 +19,5 @@ export const cycleLinks = {
   compare: (key: string, number: number) => `/dialogues/${seg(key)}/meetings/${number}/compare`,
   recordAccount: (key: string, number: number) => `/dialogues/${seg(key)}/meetings/${number}/record`,
   outcomes: (key: string) => `/dialogues/${seg(key)}/outcomes`,
+  analytics: (key: string) => `/dialogues/${seg(key)}/analytics`,
 };

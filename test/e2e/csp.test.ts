@@ -5,25 +5,15 @@
  * readout previewed in an `<iframe srcdoc>` (which inherits the page's policy)
  * keeps its style sheet.
  *
- * Needs dist/web (built here with Vite when missing) and Debian's Chromium at
- * /usr/bin/chromium (never downloaded); without Chromium the test is skipped.
+ * Set-up and problem collection: browser.ts; the app runs in this process.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { demoEmail } from '../../src/demo/demo-users.js';
-import { testApp, type TestApp } from '../helpers/app.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const WEB_ROOT = path.join(ROOT, 'dist/web');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
-const hasChromium = fs.existsSync(CHROMIUM);
+import { testApp } from '../helpers/app.js';
+import { noChromium, useBrowser, watch, WEB_ROOT, type Site } from './browser.js';
 
 declare global {
   interface Window {
@@ -31,31 +21,27 @@ declare global {
   }
 }
 
-describe('Content-Security-Policy in Chromium', () => {
-  let h: TestApp | undefined;
-  let browser: Browser | undefined;
-  let base = '';
-
-  before(async () => {
-    if (!hasChromium) return;
-    if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) {
-      const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-      assert.equal(build.status, 0, 'vite build failed');
-    }
-    h = await testApp({ webRoot: WEB_ROOT });
+/** The app in this process, on the test database (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
+async function inProcess(): Promise<Site> {
+  const h = await testApp({ webRoot: WEB_ROOT });
+  try {
     await h.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
+  } catch (error) {
+    await h.close();
+    throw error;
+  }
+  return { url: `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`, stop: () => h.close() };
+}
 
-  after(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+describe('Content-Security-Policy in Chromium', { skip: noChromium }, () => {
+  const e2e = useBrowser({ site: inProcess });
 
-  /** A context whose pages record every CSP violation, script error and console error. */
+  /**
+   * A context whose pages record every CSP violation, and every problem (script
+   * error, console error, failed response: see browser.ts `watch`).
+   */
   async function context(): Promise<{ ctx: BrowserContext; problems: string[]; open: (p: string) => Promise<Page> }> {
-    const ctx = await browser!.newContext();
+    const ctx = await e2e.browser.newContext();
     await ctx.addInitScript(() => {
       window.__cspViolations = [];
       document.addEventListener('securitypolicyviolation', (e) => {
@@ -65,14 +51,8 @@ describe('Content-Security-Policy in Chromium', () => {
     const problems: string[] = [];
     const open = async (p: string) => {
       const page = await ctx.newPage();
-      page.on('pageerror', (error) => problems.push(`${p}: page error: ${error.message}`));
-      page.on('console', (message) => {
-        // Only what the policy causes: a signed-out page's 401 from /api/v1/me is an expected console error.
-        if (/Content Security Policy|unsafe-eval|unsafe-inline/i.test(message.text())) {
-          problems.push(`${p}: console: ${message.text()}`);
-        }
-      });
-      const res = await page.goto(`${base}${p}`);
+      watch(page, undefined, problems);
+      const res = await page.goto(`${e2e.url}${p}`);
       assert.ok(res, `${p} answered`);
       assert.match(String(res.headers()['content-security-policy']), /default-src 'self'/);
       return page;
@@ -84,11 +64,7 @@ describe('Content-Security-Policy in Chromium', () => {
     return page.evaluate(() => window.__cspViolations ?? []);
   }
 
-  test('the web app renders its pages with no violation, signed out and signed in', { timeout: 120_000 }, async (t) => {
-    if (!hasChromium) {
-      t.skip('chromium not installed');
-      return;
-    }
+  test('the web app renders its pages with no violation, signed out and signed in', { timeout: 120_000 }, async () => {
     const { ctx, problems, open } = await context();
     const pages = [
       '/',
@@ -109,18 +85,16 @@ describe('Content-Security-Policy in Chromium', () => {
     for (const p of pages) await (await visit(p)).close();
 
     // Signed in as the U.S. administrator (one click on a demo installation), then the pages only staff see.
-    const signIn = await ctx.request.post(`${base}/api/v1/demo/session`, { data: { email: demoEmail('us', 'admin') } });
+    const signIn = await ctx.request.post(`${e2e.url}/api/v1/demo/session`, {
+      data: { email: demoEmail('us', 'admin') },
+    });
     assert.equal(signIn.status(), 204);
     for (const p of [...pages.slice(1, 3), '/account', '/admin/users']) await (await visit(p)).close();
     await ctx.close();
     assert.deepEqual([...seen, ...problems], []);
   });
 
-  test('a readout previewed in an iframe srcdoc keeps its style sheet', { timeout: 60_000 }, async (t) => {
-    if (!hasChromium) {
-      t.skip('chromium not installed');
-      return;
-    }
+  test('a readout previewed in an iframe srcdoc keeps its style sheet', { timeout: 60_000 }, async () => {
     const { ctx, problems, open } = await context();
     const page = await open('/dialogues/us-cn-ciwg/meetings/1');
     await page.locator('h1').first().waitFor();
@@ -141,11 +115,7 @@ describe('Content-Security-Policy in Chromium', () => {
     await ctx.close();
   });
 
-  test('the API documentation (Swagger UI) works under its own policy', { timeout: 60_000 }, async (t) => {
-    if (!hasChromium) {
-      t.skip('chromium not installed');
-      return;
-    }
+  test('the API documentation (Swagger UI) works under its own policy', { timeout: 60_000 }, async () => {
     const { ctx, problems, open } = await context();
     const page = await open('/api/docs');
     await page.locator('.swagger-ui .info .title').waitFor({ timeout: 30_000 });

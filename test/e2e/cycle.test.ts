@@ -6,142 +6,28 @@
  * shared; China records its account; the accounts of meeting 1 are compared;
  * an outcome gets a progress update with a RAG rating.
  *
- * Same set-up as web.test.ts and auth.test.ts.
+ * Set-up and problem collection: browser.ts.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { noChromium, SIGNED_OUT_ME, useBrowser, type ExpectedResponse } from './browser.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const hasChromium = fs.existsSync(CHROMIUM);
 const DIALOGUE = '/dialogues/us-cn-ciwg';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** China's item on the U.S. non-negotiable topic: the refusal is what the test checks. */
+const REFUSED_ITEM: ExpectedResponse = {
+  method: 'POST',
+  path: `/api/v1${DIALOGUE}/meetings/2/agenda/items`,
+  status: 409,
+  why: 'the non-negotiable gate refuses the item, quoting the principle',
+};
 
-interface Server {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-}
-
-async function startServer(dataDir: string): Promise<Server> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PARLEY_DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-  };
-  // The embedded engine, whatever the surrounding test run uses; and no single sign-on.
-  delete env.DATABASE_URL;
-  delete env.OIDC_ISSUER;
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/parley.js'), 'serve', '--demo'], { cwd: ROOT, env });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`parley serve exited with ${child.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) return { url, child, output: () => output };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`parley serve was not ready within 180 s:\n${output}`);
-}
-
-async function stopServer(server: Server): Promise<void> {
-  if (server.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  const timer = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/**
- * The one error a browser logs that is not a problem: the sign-in page asks
- * GET /api/v1/me whether a session exists, and the API answers 401 when not.
- */
-function expected(message: ConsoleMessage): boolean {
-  const url = message.location().url;
-  return (
-    message.text().startsWith('Failed to load resource') &&
-    message.text().includes('401') &&
-    url !== '' &&
-    new URL(url).pathname === '/api/v1/me'
-  );
-}
-
-describe('the meeting cycle, in Chromium', () => {
-  let server: Server | undefined;
-  let browser: Browser | undefined;
-  let dataDir: string | undefined;
-
-  before(async () => {
-    if (!hasChromium) return;
-    if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) {
-      const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-      assert.equal(build.status, 0, 'vite build failed');
-    }
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-cycle-e2e-'));
-    server = await startServer(dataDir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-
-  after(async () => {
-    await browser?.close();
-    if (server) await stopServer(server);
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function open(): Promise<{ page: Page; problems: string[] }> {
-    assert.ok(browser && server);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      // A refused write (409) is logged by the browser as a failed resource: that is the test.
-      if (message.type() === 'error' && !expected(message) && !message.text().includes('409')) {
-        problems.push(`console error: ${message.text()}`);
-      }
-    });
-    return { page, problems };
-  }
+describe('the meeting cycle, in Chromium', { skip: noChromium }, () => {
+  const e2e = useBrowser();
 
   async function signInAsDemo(page: Page, side: 'United States' | 'China', name: RegExp): Promise<void> {
-    assert.ok(server);
-    await page.goto(`${server.url}/sign-in?lang=en`);
+    await page.goto(`${e2e.url}/sign-in?lang=en`);
     const demo = page.getByRole('region', { name: 'Demo accounts', exact: true });
     await demo
       .getByRole('region', { name: side, exact: true })
@@ -160,19 +46,14 @@ describe('the meeting cycle, in Chromium', () => {
   test(
     'plan a meeting, build its agenda as each side, record an account, compare accounts, update an outcome',
     { timeout: 180_000 },
-    async (t) => {
-      if (!hasChromium) {
-        t.skip('chromium not installed');
-        return;
-      }
-      assert.ok(server);
-      const { page, problems } = await open();
+    async () => {
+      const { page, problems, close } = await e2e.open(undefined, { expected: [SIGNED_OUT_ME, REFUSED_ITEM] });
       const US = /U\.S\. lead \(demo\)/;
       const CN = /China lead \(demo\)/;
 
       // Planning: the next number and the alternating host are suggested.
       await signInAsDemo(page, 'United States', US);
-      await page.goto(`${server.url}${DIALOGUE}/plan-meeting`);
+      await page.goto(`${e2e.url}${DIALOGUE}/plan-meeting`);
       await page.getByText('Suggested: meeting 2, hosted by cn.').waitFor();
       await page.getByLabel('Date', { exact: true }).fill('2099-05-01');
       await page.getByLabel('Format', { exact: true }).selectOption('call');
@@ -180,7 +61,7 @@ describe('the meeting cycle, in Chromium', () => {
       await page.getByText('Meeting 2 is planned.').waitFor();
 
       // The U.S. side proposes one of its issues, marked carried over, and agrees.
-      await page.goto(`${server.url}${DIALOGUE}/meetings/2/agenda`);
+      await page.goto(`${e2e.url}${DIALOGUE}/meetings/2/agenda`);
       await page.getByRole('heading', { level: 1, name: 'Agenda of meeting 2' }).waitFor();
       await page.locator('button[data-issue="industrial-overcapacity"]').click();
       const joint = page.locator('table').first();
@@ -191,7 +72,7 @@ describe('the meeting cycle, in Chromium', () => {
 
       // China: the non-negotiable gate refuses, quoting the principle; the item stays in China's briefing.
       await signInAsDemo(page, 'China', CN);
-      await page.goto(`${server.url}${DIALOGUE}/meetings/2/agenda`);
+      await page.goto(`${e2e.url}${DIALOGUE}/meetings/2/agenda`);
       await page.getByRole('heading', { level: 1, name: 'Agenda of meeting 2' }).waitFor();
       await page.locator('button[data-issue="overstretched-national-security"]').click();
       const refusal = page.getByTestId('refusal');
@@ -204,7 +85,7 @@ describe('the meeting cycle, in Chromium', () => {
       await page.getByText('Shared: agreed by both leads').waitFor();
 
       // China records its account of meeting 2.
-      await page.goto(`${server.url}${DIALOGUE}/meetings/2/record`);
+      await page.goto(`${e2e.url}${DIALOGUE}/meetings/2/record`);
       await page.getByRole('heading', { level: 1, name: 'Record our account of meeting 2' }).waitFor();
       await page.locator('label[for="raise-section-301-tariffs"]').click();
       await page.locator('#stance-section-301-tariffs').selectOption('strong-concern');
@@ -215,12 +96,12 @@ describe('the meeting cycle, in Chromium', () => {
 
       // The U.S. side does not see China's internal briefing.
       await signInAsDemo(page, 'United States', US);
-      await page.goto(`${server.url}${DIALOGUE}/meetings/2/agenda`);
+      await page.goto(`${e2e.url}${DIALOGUE}/meetings/2/agenda`);
       await page.getByText('Shared: agreed by both leads').waitFor();
       assert.equal(await page.getByText('overstretched-national-security').count(), 0);
 
       // Comparing the two accounts of the inaugural meeting.
-      await page.goto(`${server.url}${DIALOGUE}/meetings/1/compare`);
+      await page.goto(`${e2e.url}${DIALOGUE}/meetings/1/compare`);
       await page.getByRole('heading', { level: 1, name: 'The two accounts of meeting 1 compared' }).waitFor();
       const pairs = page.getByTestId('pairs');
       await pairs
@@ -230,7 +111,7 @@ describe('the meeting cycle, in Chromium', () => {
       assert.ok((await pairs.locator('tbody tr').count()) >= 2);
 
       // Following up an outcome with a RAG rating.
-      await page.goto(`${server.url}${DIALOGUE}/outcomes`);
+      await page.goto(`${e2e.url}${DIALOGUE}/outcomes`);
       await page.getByRole('heading', { level: 1, name: 'Outcomes register' }).waitFor();
       const entry = page.locator('li[data-outcome="trade-facilitation"]');
       await entry.getByText('Add an update').click();
@@ -242,6 +123,7 @@ describe('the meeting cycle, in Chromium', () => {
       await entry.getByText(/agreed → in-progress/).waitFor();
 
       assert.deepEqual(problems, []);
+      await close();
     },
   );
 });

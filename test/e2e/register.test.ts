@@ -4,33 +4,16 @@
  * the open data page and a search; and an axe check on every one of them
  * that finds no serious or critical accessibility violation.
  *
- * Needs dist/web (built here when missing) and Debian's Chromium; without it
- * the test is skipped. axe-core is injected from node_modules (the page's CSP
+ * Set-up and problem collection: browser.ts. axe-core is injected from node_modules (the page's CSP
  * is bypassed for that script only in this test's browser context).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from '../helpers/server.js';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { noChromium, useBrowser } from './browser.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const hasChromium = fs.existsSync(CHROMIUM);
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeResult {
@@ -48,40 +31,10 @@ async function axeProblems(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
 }
 
-describe('public register in Chromium, signed out', () => {
-  let server: ServerProcess | undefined;
-  let browser: Browser | undefined;
-  let dataDir: string | undefined;
-
-  before(async () => {
-    if (!hasChromium) return;
-    if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) {
-      const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-      assert.equal(build.status, 0, 'vite build failed');
-    }
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-register-e2e-'));
-    server = await startServerProcess({ PARLEY_DATA_DIR: dataDir }, ['--demo']);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function open(url: string): Promise<{ page: Page; problems: string[] }> {
-    assert.ok(browser && server);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    await page.goto(`${server.url}${url}`);
-    return { page, problems };
-  }
+describe('public register in Chromium, signed out', { skip: noChromium }, () => {
+  const e2e = useBrowser();
+  /** The public never asks who it is here: every failed response is a problem, even GET /api/v1/me. */
+  const open = (url: string) => e2e.open(url, { expected: [], context: { bypassCSP: true } });
 
   const PAGES = {
     en: {
@@ -103,14 +56,10 @@ describe('public register in Chromium, signed out', () => {
   } as const;
 
   for (const lang of ['en', 'zh'] as const) {
-    test(`browses the register in ${lang} with no accessibility violation`, { timeout: 180_000 }, async (t) => {
-      if (!hasChromium) {
-        t.skip('chromium not installed');
-        return;
-      }
+    test(`browses the register in ${lang} with no accessibility violation`, { timeout: 180_000 }, async () => {
       const words = PAGES[lang];
       const violations: string[] = [];
-      const { page, problems } = await open(`/register?lang=${lang}`);
+      const { page, problems, close } = await open(`/register?lang=${lang}`);
       const h1 = (name: string) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 
       await h1(words.register);
@@ -130,7 +79,7 @@ describe('public register in Chromium, signed out', () => {
       violations.push(...(await axeProblems(page)));
 
       // Open data, with its dictionary and downloads.
-      await page.goto(`${server!.url}/open-data?lang=${lang}`);
+      await page.goto(`${e2e.url}/open-data?lang=${lang}`);
       await h1(words.openData);
       await page.getByRole('link', { name: 'issues.csv' }).waitFor();
       violations.push(...(await axeProblems(page)));
@@ -145,7 +94,7 @@ describe('public register in Chromium, signed out', () => {
 
       assert.deepEqual(violations, [], 'no serious or critical accessibility violation');
       assert.deepEqual(problems, []);
-      await page.context().close();
+      await close();
     });
   }
 });

@@ -3,133 +3,23 @@
  * list, the dialogue, the inaugural meeting with both sides' accounts, reads it
  * in Chinese, filters the issues and opens one.
  *
- * Needs dist/web (built here with Vite when missing) and Debian's Chromium at
- * /usr/bin/chromium (never downloaded: see docs/STACK.md); without Chromium
- * the test is skipped. The server always runs on the embedded database, even
- * when TEST_DATABASE_URL is set: this test is about the pages, not the engine.
+ * Set-up and problem collection: browser.ts. The server always runs on the
+ * embedded database, even when TEST_DATABASE_URL is set: this test is about
+ * the pages, not the engine.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import { noChromium, useBrowser } from './browser.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const INSTALLATION_NAME = 'Parley — end-to-end test';
-const hasChromium = fs.existsSync(CHROMIUM);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+describe('web app in Chromium', { skip: noChromium }, () => {
+  const e2e = useBrowser({ env: { PARLEY_INSTALLATION_NAME: INSTALLATION_NAME } });
+  /** Nobody signs in here, so nothing may fail, not even GET /api/v1/me. */
+  const open = (path: string) => e2e.open(path, { expected: [] });
 
-interface Server {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-}
-
-async function startServer(dataDir: string): Promise<Server> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PARLEY_DATA_DIR: dataDir,
-    PARLEY_INSTALLATION_NAME: INSTALLATION_NAME,
-    LOG_LEVEL: 'warn',
-  };
-  // The embedded engine, whatever the surrounding test run uses.
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/parley.js'), 'serve', '--demo'], { cwd: ROOT, env });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`parley serve exited with ${child.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) return { url, child, output: () => output };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`parley serve was not ready within 180 s:\n${output}`);
-}
-
-async function stopServer(server: Server): Promise<void> {
-  if (server.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  const timer = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-describe('web app in Chromium', () => {
-  let server: Server | undefined;
-  let browser: Browser | undefined;
-  let dataDir: string | undefined;
-
-  before(async () => {
-    if (!hasChromium) return;
-    if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) {
-      const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-      assert.equal(build.status, 0, 'vite build failed');
-    }
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-web-e2e-'));
-    server = await startServer(dataDir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-
-  after(async () => {
-    await browser?.close();
-    if (server) await stopServer(server);
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  /** A page that fails the test on any script error or console error. */
-  async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-    assert.ok(browser && server);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    await page.goto(`${server.url}${path}`);
-    return { page, problems };
-  }
-
-  test('an official reads the inaugural meeting in English and Chinese', { timeout: 120_000 }, async (t) => {
-    if (!hasChromium) {
-      t.skip('chromium not installed');
-      return;
-    }
-    const { page, problems } = await open('/');
+  test('an official reads the inaugural meeting in English and Chinese', { timeout: 120_000 }, async () => {
+    const { page, problems, close } = await open('/');
 
     // The list, under the installation's own name (no U.S. government banner).
     await page.getByRole('heading', { level: 1, name: 'Dialogues', exact: true }).waitFor();
@@ -169,7 +59,7 @@ describe('web app in Chromium', () => {
     assert.equal(new URL(page.url()).searchParams.get('lang'), 'zh');
 
     // A deep link loads in the remembered language (SPA fallback, localStorage).
-    await page.goto(`${server?.url}/dialogues/us-cn-ciwg/issues`);
+    await page.goto(`${e2e.url}/dialogues/us-cn-ciwg/issues`);
     await page.getByRole('heading', { level: 1, name: '问题', exact: true }).waitFor();
     await page.getByRole('link', { name: '跨境数据流动', exact: true }).waitFor();
 
@@ -193,19 +83,15 @@ describe('web app in Chromium', () => {
       .waitFor();
 
     assert.deepEqual(problems, []);
-    await page.close();
+    await close();
   });
 
-  test('an unknown address shows the not-found page', { timeout: 60_000 }, async (t) => {
-    if (!hasChromium) {
-      t.skip('chromium not installed');
-      return;
-    }
-    const { page, problems } = await open('/no/such/page?lang=en');
+  test('an unknown address shows the not-found page', { timeout: 60_000 }, async () => {
+    const { page, problems, close } = await open('/no/such/page?lang=en');
     await page.getByRole('heading', { level: 1, name: 'Page not found', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Go to the list of dialogues', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Dialogues', exact: true }).waitFor();
     assert.deepEqual(problems, []);
-    await page.close();
+    await close();
   });
 });

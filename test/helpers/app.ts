@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { importBundleText } from '../../src/bundle/import.js';
 import { readDemoBundle } from '../../src/demo/demo.js';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp, type AppDeps } from '../../src/http/app.js';
 import { isReachable } from '../../src/storage/db.js';
 import { createUserStore } from '../../src/storage/user.repository.js';
 import { argon2Hasher } from '../../src/storage/passwords.js';
@@ -17,7 +17,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(options: { demo?: boolean; webRoot?: string } = {}): Promise<TestApp> {
+export async function testApp(
+  options: { demo?: boolean; webRoot?: string; reports?: AppDeps['reports'] } = {},
+): Promise<TestApp> {
   const t = await testDatabase();
   if (options.demo !== false) await importBundleText(t.store, readDemoBundle());
   const auth = { users: createUserStore(t.db), passwords: argon2Hasher };
@@ -30,6 +32,7 @@ export async function testApp(options: { demo?: boolean; webRoot?: string } = {}
     installationName: 'Parley test',
     version: '0.0.0-test',
     webRoot: options.webRoot,
+    reports: options.reports,
   });
   await app.ready();
   return {

@@ -21,8 +21,15 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `parley serve` and waits until /readyz answers (or the process ends). */
-export async function startServerProcess(env: Record<string, string>, args: string[] = []): Promise<ServerProcess> {
+/**
+ * Starts `parley serve` and waits until /readyz answers (or the process ends).
+ * `env` adds to the test process's environment; a variable given as
+ * `undefined` is removed. DATABASE_URL is removed unless given.
+ */
+export async function startServerProcess(
+  env: Record<string, string | undefined>,
+  args: string[] = [],
+): Promise<ServerProcess> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -32,6 +39,7 @@ export async function startServerProcess(env: Record<string, string>, args: stri
     ...env,
   };
   if (!('DATABASE_URL' in env)) delete childEnv.DATABASE_URL;
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete childEnv[name];
   const child = spawn(process.execPath, [PARLEY_BIN, 'serve', ...args], { cwd: ROOT, env: childEnv });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

@@ -10,11 +10,13 @@ import { CLI_ACTOR, KEY, cliPrincipal } from './cycle-principal.js';
 
 const help = `Usage:
   parley outcome update KEY OUTCOME --status STATUS [--rag red|amber|green]
-                        [--note-en TEXT] [--note-zh TEXT] [--side SIDE]
+                        [--note-en TEXT] [--note-zh TEXT] [--side SIDE] [--meeting N]
 
 Follows up an outcome of dialogue KEY: sets its status (${OUTCOME_STATUSES.join(', ')})
 and, with --rag, records a progress update with that rating and note. The
-update is recorded for --side (default: the side whose account reported it).
+update is recorded for --side (default: the side whose account reported it),
+at meeting N when --meeting is given (the meetings where the outcome came up).
+The update and the status change land together or not at all.
 
 Exit codes: 0 done, 1 no such dialogue or outcome, or refused, 2 wrong usage.`;
 
@@ -31,6 +33,7 @@ export const outcomeCommand: Command = {
         'note-en': { type: 'string' },
         'note-zh': { type: 'string' },
         side: { type: 'string' },
+        meeting: { type: 'string' },
       },
       help,
     );
@@ -56,6 +59,11 @@ export const outcomeCommand: Command = {
     }
     if ((values['note-en'] || values['note-zh']) && !rag) throw new UsageError('A note goes with --rag.', help);
     if (values.side !== undefined && !KEY.test(values.side)) throw new UsageError(`--side takes a side key.`, help);
+    const meeting = values.meeting === undefined ? undefined : Number(values.meeting);
+    if (meeting !== undefined && !(Number.isInteger(meeting) && meeting >= 1)) {
+      throw new UsageError(`--meeting takes a meeting number (1 or more), not "${values.meeting}".`, help);
+    }
+    if (meeting !== undefined && !rag) throw new UsageError('--meeting goes with --rag.', help);
     return withDatabase('parley outcome update', async ({ store }) => {
       const outcome = (await store.meetings.outcomes(SYSTEM_VIEWER, key, {})).find((o) => o.key === outcomeKey);
       if (!outcome) throw new NotFoundError('outcome', `${key}/${outcomeKey}`);
@@ -70,8 +78,12 @@ export const outcomeCommand: Command = {
           rag,
           status,
           ...(Object.keys(text).length > 0 ? { text } : {}),
+          ...(meeting !== undefined ? { meeting } : {}),
         });
-        io.stdout(`${outcomeKey}: ${o.status}, ${rag}${o.overdue ? ' (overdue)' : ''}; ${o.updates.length} update(s).`);
+        io.stdout(
+          `${outcomeKey}: ${o.status}, ${rag}${o.overdue ? ' (overdue)' : ''}; ${o.updates.length} update(s).` +
+            ` Came up at meeting(s) ${o.meetings.join(', ')}.`,
+        );
       } else {
         const o = await updateOutcome(store, principal, CLI_ACTOR, key, outcomeKey, outcome.version, { status });
         io.stdout(`${outcomeKey}: ${o.status}.`);

@@ -14,7 +14,10 @@ Configuration (environment):
   PARLEY_DATA_DIR           folder of the embedded database (default ./data)
   DATABASE_URL              postgres://... to use a PostgreSQL server instead
   LOG_LEVEL                 fatal, error, warn, info (default), debug, trace, silent
-  PARLEY_INSTALLATION_NAME  the name shown in the page header (default Parley)`;
+  PARLEY_INSTALLATION_NAME  the name shown in the page header (default Parley)
+  SMTP_URL                  smtp:// or smtps:// server for e-mail to reporters; without it
+                            e-mail waits in the outbox (parley mail list)
+  MAIL_FROM                 the sender of that e-mail, e.g. Parley <parley@example.org>`;
 
 export const serveCommand: Command = {
   name: 'serve',

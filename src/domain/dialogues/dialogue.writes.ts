@@ -207,9 +207,27 @@ export async function createMeeting(
         `The dialogue already has a meeting "${input.key}" or number ${input.number}.`,
       );
     }
-    await write(tx, principal, actor, dialogueKey, { meetings: [{ ...input, accounts: [] }] });
+    await intoMeeting(() => write(tx, principal, actor, dialogueKey, { meetings: [{ ...input, accounts: [] }] }));
     return (await tx.meetings.get(viewerFor(principal), dialogueKey, input.number))!;
   });
+}
+
+/**
+ * A one-meeting write checks the meeting as the first of a bundle's meetings:
+ * its problems are pointed back into the meeting as the caller sent it
+ * (/meetings/0/chairs/1 → /chairs/1), so that a form can show each at its field.
+ */
+async function intoMeeting(fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const problems = error.problems.map((p) => ({ ...p, pointer: p.pointer.replace(/^\/meetings\/0(?=\/|$)/, '') }));
+    throw new ValidationError(
+      `The meeting breaks a rule: ${problems.map((p) => `${p.pointer}: ${p.message}`).join('; ')}`,
+      problems,
+    );
+  }
 }
 
 /** Changes a meeting's fields (not its accounts). */
@@ -230,9 +248,11 @@ export async function updateMeeting(
       tx.meetings.get(viewerFor(principal), dialogueKey, number),
     );
     const current = (await tx.meetings.get(SYSTEM_VIEWER, dialogueKey, number))!;
-    await write(tx, principal, actor, dialogueKey, {
-      meetings: [{ ...meetingFields(current), ...patch, accounts: [] }],
-    });
+    await intoMeeting(() =>
+      write(tx, principal, actor, dialogueKey, {
+        meetings: [{ ...meetingFields(current), ...patch, accounts: [] }],
+      }),
+    );
     // As the caller sees it: which accounts the meeting has is as tiered as the accounts.
     return (await tx.meetings.get(viewerFor(principal), dialogueKey, number))!;
   });
@@ -289,34 +309,50 @@ export async function updateOutcome(
   expectedVersion: number | undefined,
   patch: Partial<Omit<OutcomeFields, 'key'>>,
 ): Promise<Outcome> {
-  return store.transaction(async (tx) => {
-    const viewer = { kind: 'side', side: principal.user.side } as const;
-    const visible = (await tx.meetings.outcomes(viewer, dialogueKey, {})).find((o) => o.key === outcomeKey);
-    if (!visible) throw new NotFoundError('outcome', `${dialogueKey}/${outcomeKey}`);
-    if (
-      visible.account !== null &&
-      !visible.owners.includes(principal.user.side) &&
-      visible.account !== principal.user.side
-    ) {
-      throw new ForbiddenError('Only the sides that own this outcome, or whose account reported it, may follow it up.');
-    }
-    await guard(tx, { kind: 'outcome', dialogue: dialogueKey, key: outcomeKey }, expectedVersion, async () =>
-      (await tx.meetings.outcomes(viewer, dialogueKey, {})).find((o) => o.key === outcomeKey),
-    );
-    const meeting = (await tx.meetings.get(SYSTEM_VIEWER, dialogueKey, visible.meeting))!;
-    const account = (await tx.meetings.accounts(SYSTEM_VIEWER, dialogueKey, visible.meeting)).find(
-      (a) => a.side === visible.account,
-    )!;
-    const current = account.outcomes.find((o) => o.key === outcomeKey)!;
-    const { outcomes: _all, ...rest } = accountFields(account);
-    await write(tx, principal, actor, dialogueKey, {
-      meetings: [
-        {
-          ...meetingFields(meeting),
-          accounts: [{ ...rest, raised: [], outcomes: [{ ...outcomeFields(current), ...patch }] }],
-        },
-      ],
-    });
-    return (await tx.meetings.outcomes(SYSTEM_VIEWER, dialogueKey, {})).find((o) => o.key === outcomeKey)!;
+  return store.transaction((tx) =>
+    updateOutcomeIn(tx, principal, actor, dialogueKey, outcomeKey, expectedVersion, patch),
+  );
+}
+
+/**
+ * `updateOutcome` inside a transaction the caller holds, so that a larger
+ * write (a progress update with its change of status) lands whole or not at all.
+ */
+export async function updateOutcomeIn(
+  tx: TransactionStore,
+  principal: Principal,
+  actor: Actor,
+  dialogueKey: string,
+  outcomeKey: string,
+  expectedVersion: number | undefined,
+  patch: Partial<Omit<OutcomeFields, 'key'>>,
+): Promise<Outcome> {
+  const viewer = { kind: 'side', side: principal.user.side } as const;
+  const visible = (await tx.meetings.outcomes(viewer, dialogueKey, {})).find((o) => o.key === outcomeKey);
+  if (!visible) throw new NotFoundError('outcome', `${dialogueKey}/${outcomeKey}`);
+  if (
+    visible.account !== null &&
+    !visible.owners.includes(principal.user.side) &&
+    visible.account !== principal.user.side
+  ) {
+    throw new ForbiddenError('Only the sides that own this outcome, or whose account reported it, may follow it up.');
+  }
+  await guard(tx, { kind: 'outcome', dialogue: dialogueKey, key: outcomeKey }, expectedVersion, async () =>
+    (await tx.meetings.outcomes(viewer, dialogueKey, {})).find((o) => o.key === outcomeKey),
+  );
+  const meeting = (await tx.meetings.get(SYSTEM_VIEWER, dialogueKey, visible.meeting))!;
+  const account = (await tx.meetings.accounts(SYSTEM_VIEWER, dialogueKey, visible.meeting)).find(
+    (a) => a.side === visible.account,
+  )!;
+  const current = account.outcomes.find((o) => o.key === outcomeKey)!;
+  const { outcomes: _all, ...rest } = accountFields(account);
+  await write(tx, principal, actor, dialogueKey, {
+    meetings: [
+      {
+        ...meetingFields(meeting),
+        accounts: [{ ...rest, raised: [], outcomes: [{ ...outcomeFields(current), ...patch }] }],
+      },
+    ],
   });
+  return (await tx.meetings.outcomes(SYSTEM_VIEWER, dialogueKey, {})).find((o) => o.key === outcomeKey)!;
 }

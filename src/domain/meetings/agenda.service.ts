@@ -21,7 +21,7 @@ import {
   ValidationError,
   VersionConflictError,
 } from '../errors.js';
-import { issueFields, updateOutcome, write } from '../dialogues/dialogue.writes.js';
+import { issueFields, updateOutcomeIn, write } from '../dialogues/dialogue.writes.js';
 import type { Store, TransactionStore } from '../ports.js';
 import type { Issue, Meeting, Outcome, Principle } from '../records.js';
 import type { Text } from '../text.js';
@@ -485,7 +485,27 @@ export async function agreeAgenda(
 export interface ResolutionResult {
   issue: string;
   status: IssueStatus;
+  /** The two sides whose word counts: the raising side and the respondent. */
+  raisedBy: string;
+  respondent: string;
   views: { side: string; resolved: boolean; reason: string; at: string }[];
+  /** Of the two, the sides that record it resolved, and (when one does) the side awaited to agree. */
+  resolvedBy: string[];
+  awaiting: string[];
+}
+
+function resolutionResult(issue: Issue, status: IssueStatus, views: ResolutionResult['views']): ResolutionResult {
+  const parties = [issue.raisedBy, issue.respondent];
+  const resolvedBy = parties.filter((s) => views.some((v) => v.side === s && v.resolved));
+  return {
+    issue: issue.key,
+    status,
+    raisedBy: issue.raisedBy,
+    respondent: issue.respondent,
+    views: views.filter((v) => parties.includes(v.side)),
+    resolvedBy,
+    awaiting: resolvedBy.length > 0 ? parties.filter((s) => !resolvedBy.includes(s)) : [],
+  };
 }
 
 /**
@@ -534,20 +554,25 @@ export async function resolveIssue(
       const current = (await tx.issues.get(SYSTEM_VIEWER, dialogueKey, issueKey))!;
       await write(tx, principal, actor, dialogueKey, { issues: [{ ...issueFields(current), status }] });
     }
-    return { issue: issueKey, status, views };
+    return resolutionResult(issue, status, views);
   });
 }
 
-/** The sides' views of an issue's resolution, for a caller who may see the issue. */
+/**
+ * The two sides' views of an issue's resolution (who proposed it resolved,
+ * who is awaited), for the delegations' staff who may see the issue: the
+ * reasons are the delegations' word to each other, not the public's.
+ */
 export async function resolutionOf(
   store: Store,
-  viewer: Viewer,
+  principal: Principal | undefined,
   dialogueKey: string,
   issueKey: string,
 ): Promise<ResolutionResult> {
+  const viewer = sideViewer(staffSide(principal));
   const issue = await store.issues.get(viewer, dialogueKey, issueKey);
   if (!issue) throw new NotFoundError('issue', `${dialogueKey}/${issueKey}`);
-  return { issue: issueKey, status: issue.status, views: await store.cycle.resolutions(issue.id) };
+  return resolutionResult(issue, issue.status, await store.cycle.resolutions(issue.id));
 }
 
 // ---------------------------------------------------------------------------
@@ -561,12 +586,18 @@ export interface OutcomeUpdateView {
   text?: Text;
   evidence: string[];
   statusChange?: { from: string | null; to: string };
+  /** The meeting at which it was recorded, when it was and the viewer may see that meeting. */
+  meeting?: number;
 }
 
 export interface FollowedOutcome extends Outcome {
   overdue: boolean;
   rag?: Rag;
   updates: OutcomeUpdateView[];
+  /**
+   * The meetings where it came up: those whose accounts report it (matched by
+   * key) and those at which a progress update on it was recorded, in order.
+   */
   meetings: number[];
 }
 
@@ -576,7 +607,8 @@ export function isOverdue(o: Pick<Outcome, 'due' | 'status'>, on = today()): boo
   return o.due !== undefined && o.due < on && !CLOSED_OUTCOMES.has(o.status);
 }
 
-function updateView(u: OutcomeUpdateRow): OutcomeUpdateView {
+function updateView(u: OutcomeUpdateRow, seenMeetings?: ReadonlySet<number>): OutcomeUpdateView {
+  const meeting = u.meeting !== null && (seenMeetings === undefined || seenMeetings.has(u.meeting)) ? u.meeting : null;
   return {
     id: u.id,
     side: u.side,
@@ -585,7 +617,35 @@ function updateView(u: OutcomeUpdateRow): OutcomeUpdateView {
     ...(u.text ? { text: u.text } : {}),
     evidence: u.evidence,
     ...(u.statusTo ? { statusChange: { from: u.statusFrom, to: u.statusTo } } : {}),
+    ...(meeting !== null ? { meeting } : {}),
   };
+}
+
+/**
+ * The meetings where each outcome came up, as the viewer may see them: every
+ * meeting whose accounts report an outcome of that key, and every meeting at
+ * which a progress update on it was recorded. A meeting the viewer may not
+ * see is left out, so that the list does not tell that it exists.
+ */
+export function meetingsOfOutcomes(
+  outcomes: readonly Pick<Outcome, 'id' | 'key' | 'meeting'>[],
+  updates: readonly Pick<OutcomeUpdateRow, 'outcomeId' | 'meeting'>[],
+  seenMeetings: ReadonlySet<number>,
+): Map<string, number[]> {
+  const byKey = new Map<string, Set<number>>();
+  const keyOf = new Map<string, string>();
+  for (const o of outcomes) {
+    keyOf.set(o.id, o.key);
+    const set = byKey.get(o.key) ?? new Set<number>();
+    set.add(o.meeting);
+    byKey.set(o.key, set);
+  }
+  for (const u of updates) {
+    const key = keyOf.get(u.outcomeId);
+    if (key === undefined || u.meeting === null || !seenMeetings.has(u.meeting)) continue;
+    byKey.get(key)!.add(u.meeting);
+  }
+  return new Map([...byKey].map(([key, set]) => [key, [...set].sort((a, b) => a - b)]));
 }
 
 /** The outcomes register: every outcome the viewer may see with its updates and overdue flag. */
@@ -601,16 +661,18 @@ export async function outcomeRegister(
     ...(filter.kind ? { kind: filter.kind } : {}),
   });
   const updates = await store.cycle.outcomeUpdates(outcomes.map((o) => o.id));
+  const seen = new Set((await store.meetings.list(viewer, dialogueKey)).map((m) => m.number));
+  const meetings = meetingsOfOutcomes(outcomes, updates, seen);
   const on = today();
   return outcomes
     .map((o) => {
-      const mine = updates.filter((u) => u.outcomeId === o.id).map(updateView);
+      const mine = updates.filter((u) => u.outcomeId === o.id).map((u) => updateView(u, seen));
       return {
         ...o,
         overdue: isOverdue(o, on),
         ...(mine.length > 0 ? { rag: mine.at(-1)!.rag } : {}),
         updates: mine,
-        meetings: [o.meeting],
+        meetings: meetings.get(o.key) ?? [o.meeting],
       };
     })
     .filter((o) => filter.overdue === undefined || o.overdue === filter.overdue);
@@ -622,12 +684,16 @@ export interface OutcomeUpdateInput {
   text?: Text;
   evidence?: string[];
   status?: OutcomeStatus;
+  /** The number of the meeting at which the update was recorded (the sides reviewed the outcome there). */
+  meeting?: number;
 }
 
 /**
  * Records a progress update on an outcome by the caller's side (a side that
  * owns the outcome or whose account reported it), with a RAG rating and,
- * optionally, a change of the outcome's status (audited as an outcome change).
+ * optionally, a change of the outcome's status and the meeting at which it
+ * was recorded. One transaction: the update, the status change and their
+ * audit entries land together or not at all.
  */
 export async function addOutcomeUpdate(
   store: Store,
@@ -639,17 +705,34 @@ export async function addOutcomeUpdate(
 ): Promise<FollowedOutcome> {
   const side = staffSide(principal);
   const viewer = sideViewer(side);
-  const visible = (await store.meetings.outcomes(viewer, dialogueKey, {})).find((o) => o.key === outcomeKey);
-  if (!visible) throw new NotFoundError('outcome', `${dialogueKey}/${outcomeKey}`);
-  if (visible.account !== null && !visible.owners.includes(side) && visible.account !== side) {
-    throw new ForbiddenError('Only the sides that own this outcome, or whose account reported it, may follow it up.');
-  }
-  const from = visible.status;
-  if (input.status !== undefined && input.status !== from) {
-    // The status change goes through the outcome's own write path (rules, audit), at the version just read.
-    await updateOutcome(store, principal, actor, dialogueKey, outcomeKey, visible.version, { status: input.status });
-  }
   await store.transaction(async (tx) => {
+    // Locked first: the status it changes from is the one on file until this transaction ends.
+    const locked = await tx.lockVersion({ kind: 'outcome', dialogue: dialogueKey, key: outcomeKey });
+    const visible = (await tx.meetings.outcomes(viewer, dialogueKey, {})).find((o) => o.key === outcomeKey);
+    if (locked === undefined || !visible) throw new NotFoundError('outcome', `${dialogueKey}/${outcomeKey}`);
+    if (visible.account !== null && !visible.owners.includes(side) && visible.account !== side) {
+      throw new ForbiddenError('Only the sides that own this outcome, or whose account reported it, may follow it up.');
+    }
+    let meetingId: string | null = null;
+    if (input.meeting !== undefined) {
+      const meeting = await tx.meetings.get(viewer, dialogueKey, input.meeting);
+      if (!meeting) {
+        throw new ValidationError(`There is no meeting ${input.meeting} of this dialogue that you may see.`, [
+          { pointer: '/meeting', message: `no meeting number ${input.meeting} in ${dialogueKey}` },
+        ]);
+      }
+      if (meeting.number < visible.meeting) {
+        throw new ValidationError('An outcome cannot be followed up at a meeting before the one that agreed it.', [
+          {
+            pointer: '/meeting',
+            message: `meeting ${meeting.number} comes before meeting ${visible.meeting}, where the outcome was agreed`,
+          },
+        ]);
+      }
+      meetingId = meeting.id;
+    }
+    const from = visible.status;
+    const changes = input.status !== undefined && input.status !== from;
     const row = await tx.cycle.addOutcomeUpdate({
       outcomeId: visible.id,
       side,
@@ -657,8 +740,9 @@ export async function addOutcomeUpdate(
       rag: input.rag,
       text: input.text ?? null,
       evidence: input.evidence ?? [],
-      statusFrom: input.status !== undefined && input.status !== from ? from : null,
-      statusTo: input.status !== undefined && input.status !== from ? input.status : null,
+      statusFrom: changes ? from : null,
+      statusTo: changes ? input.status! : null,
+      meetingId,
     });
     await tx.cycle.audit(actor, {
       action: 'create',
@@ -669,6 +753,10 @@ export async function addOutcomeUpdate(
       visibility: visible.visibility,
       after: updateView(row),
     });
+    if (changes) {
+      // The status change goes through the outcome's own write path (rules, audit) at the version just locked.
+      await updateOutcomeIn(tx, principal, actor, dialogueKey, outcomeKey, visible.version, { status: input.status });
+    }
   });
   return (await outcomeRegister(store, viewer, dialogueKey)).find((o) => o.key === outcomeKey)!;
 }

@@ -57,6 +57,9 @@ export interface OutcomeUpdateRow {
   evidence: string[];
   statusFrom: string | null;
   statusTo: string | null;
+  /** The meeting at which the update was recorded, when it was (its id, and its number for reading). */
+  meetingId: string | null;
+  meeting: number | null;
   createdAt: string;
 }
 
@@ -74,7 +77,7 @@ export interface CycleStore {
   resolutions(issueId: string): Promise<ResolutionView[]>;
   saveResolution(issueId: string, side: string, resolved: boolean, reason: string): Promise<void>;
   outcomeUpdates(outcomeIds: string[]): Promise<OutcomeUpdateRow[]>;
-  addOutcomeUpdate(row: Omit<OutcomeUpdateRow, 'id' | 'createdAt'>): Promise<OutcomeUpdateRow>;
+  addOutcomeUpdate(row: Omit<OutcomeUpdateRow, 'id' | 'createdAt' | 'meeting'>): Promise<OutcomeUpdateRow>;
   /** Appends an audit entry in the current transaction. */
   audit(actor: Actor, input: AuditInput): Promise<void>;
 }

@@ -47,6 +47,24 @@ async function statusChanges(deps: Deps, issue: Issue): Promise<StatusChange[]> 
   });
 }
 
+/**
+ * The timelines of many issues at once, for counting across a dialogue (the
+ * analytics): the meetings' accounts are read once, as the viewer sees them.
+ */
+export async function timelinesOf(
+  deps: Deps,
+  viewer: Viewer,
+  dialogueKey: string,
+  issues: readonly Issue[],
+): Promise<Map<string, Timeline>> {
+  const { raisings } = await raisingsByIssue(deps, viewer, dialogueKey);
+  const out = new Map<string, Timeline>();
+  for (const issue of issues) {
+    out.set(issue.key, buildTimeline(raisings.get(issue.key) ?? [], await statusChanges(deps, issue)));
+  }
+  return out;
+}
+
 export interface IssueTimeline extends Timeline {
   issue: string;
   status: Issue['status'];

@@ -2,6 +2,8 @@
 import type { Actor } from '../audit/audit.js';
 import type { Text } from '../text.js';
 import type { Report, ReportInput } from '../../shared/reports.js';
+import type { NewAttachment } from './attachments.js';
+import type { Features } from './similar.js';
 
 export type RejectReason = 'not-actionable' | 'duplicate' | 'out-of-scope';
 
@@ -16,35 +18,40 @@ export interface ReportFate {
   rejection?: { reason: RejectReason };
 }
 
-/** An issue the similarity search compares a report with. */
-export interface CandidateIssue {
-  id: string;
-  dialogue: string;
-  key: string;
-  title: Text;
-  summary?: Text;
-  topics: string[];
-  products: string[];
-}
-
-export interface CandidateReport {
-  reference: string;
-  description: string;
-  sector?: string;
-  products: string[];
-}
+/** A record the similarity search compares a report with: its stored features, and what names it. */
+export type SimilarCandidate =
+  | { kind: 'issue'; dialogue: string; key: string; weights: ReadonlyMap<string, number> }
+  | { kind: 'report'; reference: string; weights: ReadonlyMap<string, number> };
 
 export interface ReportStore {
   /** The side keys of the installation's dialogues. */
   sides(): Promise<string[]>;
-  /** Stores a new report with its status-token hash and audits it, in one transaction. */
-  create(actor: Actor, side: string, input: ReportInput, tokenHash: string): Promise<{ reference: string }>;
+  /** Each side of each dialogue with its country (for the default addressee of a report). */
+  sideCountries(): Promise<{ dialogue: string; key: string; country: string }[]>;
+  /** Stores a new report, its attachments and its status-token hash and audits it, in one transaction. */
+  create(
+    actor: Actor,
+    side: string,
+    input: ReportInput,
+    tokenHash: string,
+    attachments?: readonly NewAttachment[],
+  ): Promise<{ reference: string }>;
+  /** A file of a report addressed to `side`, with its bytes; undefined otherwise. */
+  attachment(side: string, reference: string, id: string): Promise<(NewAttachment & { id: string }) | undefined>;
   fateByToken(tokenHash: string): Promise<ReportFate | undefined>;
   /** A report addressed to `side`; undefined for another side's (it does not exist for them). */
   get(side: string, reference: string): Promise<Report | undefined>;
   list(side: string, status: Report['status'] | undefined, limit: number): Promise<Report[]>;
-  /** The issues `side` may see, and the other reports addressed to it. */
-  candidates(side: string, except: string): Promise<{ issues: CandidateIssue[]; reports: CandidateReport[] }>;
+  /**
+   * The report's features (computed as when it was stored) and at most `limit` candidates from the
+   * feature index: the issues `side` may see and the other reports addressed to it that were not
+   * rejected, that share the most informative features with the report (see `probeKeys`).
+   */
+  similarCandidates(
+    side: string,
+    reference: string,
+    limit: number,
+  ): Promise<{ query: Features; candidates: SimilarCandidate[] } | undefined>;
   /** Issues with that key that `side` may see and owns (in `dialogue` when given). */
   ownIssues(side: string, key: string, dialogue?: string): Promise<{ id: string; dialogue: string; key: string }[]>;
   /** Marks new reports of `side` as merged into the issue; audits each. */

@@ -7,24 +7,45 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../audit/audit.js';
 import type { Principal } from '../auth/roles.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Problem } from '../errors.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  TooLargeError,
+  ValidationError,
+  type Problem,
+} from '../errors.js';
 import type { Store } from '../ports.js';
 import type { Report, ReportInput, ReportStatus, SimilarItem } from '../../shared/reports.js';
 import type { RejectReason } from './report.ports.js';
+import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from '../../shared/attachments.js';
+import { defaultAddressee } from './addressee.js';
+import { inspectAttachments, type UploadedFile } from './attachments.js';
 import { priority } from './priority.js';
-import { features, similarity, SIMILAR_LIMIT, SIMILAR_THRESHOLD } from './similar.js';
+import { fateStatus } from './report.mail.js';
+import { CANDIDATE_LIMIT, similarity, SIMILAR_LIMIT, SIMILAR_THRESHOLD } from './similar.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+export interface SubmitOptions {
+  /** Files sent with the report (multipart); checked here, by their content. */
+  attachments?: readonly UploadedFile[];
+  limits?: AttachmentLimits;
+  /** The side this installation serves (PARLEY_SIDE), the default addressee. */
+  installationSide?: string;
+}
+
 /**
  * Checks what the schema cannot (HS codes against the nomenclature, the side
- * addressed), picks the side, stores the report and returns its reference and
- * the status token (shown once; only its hash is kept).
+ * addressed, the attachments' content), picks the side (see addressee.ts),
+ * stores the report with its files and returns its reference and the status
+ * token (shown once; only its hash is kept). Nothing is written on a problem.
  */
 export async function submitReport(
   store: Store,
   actor: Actor,
   input: ReportInput,
+  options: SubmitOptions = {},
 ): Promise<{ reference: string; token: string }> {
   const problems: Problem[] = [];
   const products = input.products ?? [];
@@ -33,14 +54,17 @@ export async function submitReport(
     if (!known.has(code))
       problems.push({ pointer: `/products/${i}`, message: `${code} is not an HS code of the nomenclature` });
   });
-  const sides = await store.reports.sides();
+  const placed = await store.reports.sideCountries();
+  const sides = [...new Set(placed.map((s) => s.key))].sort();
   let side = input.addressedTo;
   if (side === undefined) {
-    if (sides.length === 1) side = sides[0];
-    else
+    side = defaultAddressee(placed, input.economy, options.installationSide).side;
+    if (side === undefined)
       problems.push({
         pointer: '/addressedTo',
-        message: `required: the side the report is addressed to (${sides.join(', ')})`,
+        message:
+          `required: the side the report is addressed to (${sides.join(', ')}); it cannot be told from ` +
+          `the economy ${input.economy}`,
       });
   } else if (!sides.includes(side)) {
     problems.push({
@@ -48,37 +72,34 @@ export async function submitReport(
       message: `must be one of the sides of this installation: ${sides.join(', ')}`,
     });
   }
+  const files = inspectAttachments(options.attachments ?? [], options.limits ?? DEFAULT_ATTACHMENT_LIMITS);
+  problems.push(...files.problems);
   if (problems.length > 0 || side === undefined) {
-    throw new ValidationError(
-      `The report was not received: ${problems.map((p) => `${p.pointer}: ${p.message}`).join('; ')}`,
-      problems,
-    );
+    const message = `The report was not received: ${problems.map((p) => `${p.pointer}: ${p.message}`).join('; ')}`;
+    throw files.tooLarge ? new TooLargeError(message, problems) : new ValidationError(message, problems);
   }
   const token = randomBytes(32).toString('base64url');
-  const { reference } = await store.reports.create(actor, side, input, hashToken(token));
+  const { reference } = await store.reports.create(actor, side, input, hashToken(token), files.attachments);
   return { reference, token };
 }
 
+/**
+ * What a status link shows: the report's fate and the analysts' questions. Any
+ * of the report's links opens it: the one given at submission, or one sent by
+ * e-mail.
+ */
 export async function reportStatus(store: Store, token: string): Promise<ReportStatus> {
-  const fate = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await store.reports.fateByToken(hashToken(token)) : undefined;
-  if (!fate) throw new NotFoundError('report', 'status link');
-  const resolved = fate.issue && (fate.issue.status === 'resolved' || fate.issue.status === 'resolved-in-part');
+  const hash = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await store.questions.primaryHash(hashToken(token)) : undefined;
+  const fate = hash ? await store.reports.fateByToken(hash) : undefined;
+  if (!hash || !fate) throw new NotFoundError('report', 'status link');
   return {
     reference: fate.reference,
     receivedAt: fate.receivedAt,
-    status:
-      fate.status === 'rejected'
-        ? 'rejected'
-        : fate.status === 'new'
-          ? 'received'
-          : resolved
-            ? 'resolved'
-            : fate.meetings.length > 0
-              ? 'raised'
-              : 'merged',
+    status: fateStatus(fate),
     issue: fate.issue,
     meetings: fate.meetings,
     rejection: fate.rejection,
+    questions: await store.questions.forToken(hash),
   };
 }
 
@@ -96,22 +117,30 @@ export async function getReport(store: Store, principal: Principal, reference: s
   return report;
 }
 
+/** A file of a report addressed to the caller's side, with its bytes. */
+export async function getAttachment(store: Store, principal: Principal, reference: string, id: string) {
+  const file = await store.reports.attachment(triageSide(principal), reference, id);
+  if (!file) throw new NotFoundError('attachment', `${reference}/${id}`);
+  return file;
+}
+
 export async function similarTo(store: Store, principal: Principal, reference: string): Promise<SimilarItem[]> {
   const side = triageSide(principal);
   const report = await getReport(store, principal, reference);
-  const mine = features(`${report.description}\n${report.sector ?? ''}`, report.products);
-  const { issues, reports } = await store.reports.candidates(side, reference);
+  const found = await store.reports.similarCandidates(side, report.reference, CANDIDATE_LIMIT);
+  if (!found) throw new NotFoundError('report', reference);
   const items: SimilarItem[] = [];
-  for (const i of issues) {
-    const text = [...Object.values(i.title), ...Object.values(i.summary ?? {}), ...i.topics].join('\n');
-    const s = similarity(mine, features(text, i.products));
-    if (s.score >= SIMILAR_THRESHOLD) items.push({ kind: 'issue', key: i.key, dialogue: i.dialogue, ...s });
+  for (const c of found.candidates) {
+    const s = similarity(found.query, c);
+    if (s.score < SIMILAR_THRESHOLD) continue;
+    items.push(
+      c.kind === 'issue'
+        ? { kind: 'issue', key: c.key, dialogue: c.dialogue, ...s }
+        : { kind: 'report', reference: c.reference, ...s },
+    );
   }
-  for (const r of reports) {
-    const s = similarity(mine, features(`${r.description}\n${r.sector ?? ''}`, r.products));
-    if (s.score >= SIMILAR_THRESHOLD) items.push({ kind: 'report', reference: r.reference, ...s });
-  }
-  return items.sort((a, b) => b.score - a.score).slice(0, SIMILAR_LIMIT);
+  const name = (i: SimilarItem) => `${i.kind} ${i.dialogue ?? ''} ${i.key ?? i.reference ?? ''}`;
+  return items.sort((a, b) => b.score - a.score || (name(a) < name(b) ? -1 : 1)).slice(0, SIMILAR_LIMIT);
 }
 
 /**

@@ -1,25 +1,77 @@
 /**
- * Search across the records a viewer may see: issues, meetings, accounts and
- * outcomes, in English (stemmed) and Chinese (segmented), with substrings of
- * three or more characters. Storage finds and scores the matches through the
- * access layer; this module filters, counts facets, sorts and pages, so that
- * totals and facets count exactly what the caller may open.
+ * Search across the records a caller may open: issues, reports, meetings,
+ * accounts, outcomes and readouts, in English (stemmed) and Chinese
+ * (segmented), with substrings of three or more characters.
+ *
+ * Storage keeps a search index (one row per record, maintained in the
+ * transaction of every write, `migrations/0010_search_index.sql`) holding each
+ * record's texts, facets and the effective tier of the record together with
+ * everything it hangs from; it finds, filters, counts and sorts in SQL through
+ * the access layer, so that totals and facets count exactly what the caller
+ * may open. This module says who may see what, checks the request and shapes
+ * snippets.
  */
 import type { Viewer } from '../access/viewer.js';
+import { viewerFor, type Principal } from '../auth/roles.js';
 import { ValidationError } from '../errors.js';
 
-export const SEARCH_KINDS = ['issue', 'meeting', 'account', 'outcome'] as const;
+export const SEARCH_KINDS = ['issue', 'report', 'meeting', 'account', 'outcome', 'readout'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
-export const SEARCH_SORTS = ['relevance', 'date'] as const;
+export const SEARCH_SORTS = ['relevance', 'date', 'priority'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
-/** One record that matched, before paging. */
+/** Facets counted over the hits, each also a filter of the same name. */
+export const FACETS = [
+  'kind',
+  'category',
+  'status',
+  'side',
+  'economy',
+  'sector',
+  'chapter',
+  'meeting',
+  'year',
+] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** Who searches: what they may see, and whose reports (and priorities) they triage. */
+export interface SearchAccess {
+  viewer: Viewer;
+  /**
+   * The side whose reports the caller may open: set for that side's leads and
+   * analysts only (as `GET /api/v1/reports/:reference`). They alone find those
+   * reports, and they alone see (and sort by) the priority of that side's
+   * issues and reports, which comes from what companies reported to it.
+   */
+  triageSide?: string;
+}
+
+/** Roles that triage the reports addressed to their side (report.service.ts `triageSide`). */
+const TRIAGE_ROLES: readonly string[] = ['lead', 'analyst'];
+
+/** What a principal (or the public, undefined) may find. */
+export function searchAccess(principal: Principal | undefined): SearchAccess {
+  const viewer = viewerFor(principal);
+  const triage =
+    principal !== undefined && !principal.user.disabled && TRIAGE_ROLES.includes(principal.user.role)
+      ? principal.user.side
+      : undefined;
+  return triage === undefined ? { viewer } : { viewer, triageSide: triage };
+}
+
+/** One record that matched. */
 export interface SearchHit {
   kind: SearchKind;
-  /** Stable key within its dialogue: the issue or outcome key, the meeting number, "number/side" for an account. */
+  /**
+   * Stable key of the record: the issue or outcome key, the meeting number,
+   * "number/side" for an account (side "joint" for a joint statement), the
+   * report's reference, "number/id" for a readout (meeting number, readout id).
+   */
   key: string;
-  dialogue: string;
+  /** The dialogue's key; null for a report not yet merged into an issue. */
+  dialogue: string | null;
   title: string;
+  /** HTML-escaped text with every match in <mark>. */
   snippet: string;
   score: number;
   category: string | null;
@@ -27,33 +79,34 @@ export interface SearchHit {
   side: string | null;
   year: number | null;
   date: string | null;
+  /** The priority score (domain/reports/priority.ts); null unless the caller triages for the side that holds it. */
+  priority: number | null;
 }
 
-export interface SearchIndex {
-  /** Every record matching `q` that the viewer may see (at most `cap`), scored. */
-  find(
-    viewer: Viewer,
-    q: string,
-    options: { language: 'en' | 'zh'; dialogue?: string; cap: number },
-  ): Promise<SearchHit[]>;
-}
-
-export interface SearchQuery {
-  q: string;
+export interface SearchFilters {
   kind?: SearchKind;
   category?: string;
   status?: string;
   side?: string;
+  /** ISO 3166 code of an economy concerned (issue) or reported from (report). */
+  economy?: string;
+  /** A sector's name, in English or Chinese. */
+  sector?: string;
+  /** A Harmonized System chapter: two digits. */
+  chapter?: string;
+  /** A meeting's number: the meeting, its accounts, outcomes and readouts, and the issues raised at it. */
+  meeting?: number;
   year?: number;
   dialogue?: string;
+}
+
+export interface SearchQuery extends SearchFilters {
+  q: string;
   sort?: SearchSort;
   language?: 'en' | 'zh';
   limit?: number;
   offset?: number;
 }
-
-export const FACETS = ['kind', 'category', 'status', 'side', 'year'] as const;
-export type Facet = (typeof FACETS)[number];
 
 export interface SearchResult {
   total: number;
@@ -61,42 +114,43 @@ export interface SearchResult {
   items: SearchHit[];
 }
 
-/** Matches beyond this many are not counted (the total says so by being equal to it). */
-export const SEARCH_CAP = 5000;
+/** A checked request, as storage runs it. */
+export interface SearchRequest {
+  q: string;
+  filters: SearchFilters;
+  sort: SearchSort;
+  language: 'en' | 'zh';
+  limit: number;
+  offset: number;
+}
 
-export async function search(deps: { search: SearchIndex }, viewer: Viewer, query: SearchQuery): Promise<SearchResult> {
+export interface SearchIndex {
+  /** Every record matching the request that `access` may open: counted, faceted, sorted and paged. */
+  find(access: SearchAccess, request: SearchRequest): Promise<SearchResult>;
+  /** Builds the whole index again from the records (`parley search reindex`); documents by kind. */
+  rebuild(): Promise<{ documents: number; byKind: Record<string, number> }>;
+}
+
+export const DEFAULT_PAGE = 20;
+
+export async function search(
+  deps: { search: SearchIndex },
+  access: SearchAccess,
+  query: SearchQuery,
+): Promise<SearchResult> {
   const q = query.q.trim();
   if (q.length === 0) {
     throw new ValidationError('Say what to search for.', [{ pointer: '/q', message: 'expected a non-empty query' }]);
   }
-  const hits = await deps.search.find(viewer, q, {
-    language: query.language ?? 'en',
-    dialogue: query.dialogue,
-    cap: SEARCH_CAP,
+  const { q: _q, sort, language, limit, offset, ...filters } = query;
+  return deps.search.find(access, {
+    q,
+    filters,
+    sort: sort ?? 'relevance',
+    language: language ?? 'en',
+    limit: limit ?? DEFAULT_PAGE,
+    offset: offset ?? 0,
   });
-  const kept = hits.filter(
-    (h) =>
-      (query.kind === undefined || h.kind === query.kind) &&
-      (query.category === undefined || h.category === query.category) &&
-      (query.status === undefined || h.status === query.status) &&
-      (query.side === undefined || h.side === query.side) &&
-      (query.year === undefined || h.year === query.year),
-  );
-  const facets = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as SearchResult['facets'];
-  for (const h of kept) {
-    for (const f of FACETS) {
-      const v = h[f];
-      if (v === null) continue;
-      const counts = facets[f];
-      counts[String(v)] = (counts[String(v)] ?? 0) + 1;
-    }
-  }
-  const sorted =
-    query.sort === 'date'
-      ? [...kept].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.score - a.score)
-      : [...kept].sort((a, b) => b.score - a.score || (b.date ?? '').localeCompare(a.date ?? ''));
-  const offset = query.offset ?? 0;
-  return { total: kept.length, facets, items: sorted.slice(offset, offset + (query.limit ?? 20)) };
 }
 
 /** The terms to highlight for a query: its words and the segments of its Chinese. */

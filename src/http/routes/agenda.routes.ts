@@ -81,7 +81,11 @@ const Resolution = z
   .object({
     issue: z.string(),
     status: z.enum(ISSUE_STATUSES),
+    raisedBy: z.string(),
+    respondent: z.string(),
     views: z.array(z.object({ side: z.string(), resolved: z.boolean(), reason: z.string(), at: z.string() })),
+    resolvedBy: z.array(z.string()).describe('Of the raising and respondent sides, those that record it resolved'),
+    awaiting: z.array(z.string()).describe('When one side proposed it resolved: the side awaited to agree'),
   })
   .meta({ id: 'IssueResolution' });
 
@@ -93,12 +97,15 @@ const OutcomeUpdate = z.object({
   text: Text.optional(),
   evidence: z.array(z.string()),
   statusChange: z.object({ from: z.string().nullable(), to: z.string() }).optional(),
+  meeting: z.number().int().optional().describe('The meeting at which the update was recorded'),
 });
 const FollowedOutcome = Outcome.extend({
   overdue: z.boolean().describe('Due date past and neither delivered nor dropped'),
   rag: z.enum(RAGS).optional().describe('The latest update’s rating'),
   updates: z.array(OutcomeUpdate),
-  meetings: z.array(z.number().int()),
+  meetings: z
+    .array(z.number().int())
+    .describe('Meetings where it came up: whose accounts report it, and where a progress update was recorded'),
 }).meta({ id: 'FollowedOutcome' });
 
 const Counts = z.record(z.string(), z.number().int());
@@ -255,6 +262,21 @@ export const agendaRoutes =
       },
     );
 
+    app.get(
+      '/dialogues/:key/issues/:issueKey/resolution',
+      {
+        schema: {
+          tags: ['issues'],
+          summary:
+            "Each side's view of whether the issue is resolved: who proposed it, who is awaited (delegation staff)",
+          params: Key.extend({ issueKey: z.string().min(1).max(63) }),
+          response: { 200: Resolution, ...errors },
+        },
+      },
+      async (request) =>
+        agenda.resolutionOf(deps.store, requirePrincipal(request), request.params.key, request.params.issueKey),
+    );
+
     app.post(
       '/dialogues/:key/issues/:issueKey/resolve',
       {
@@ -312,7 +334,8 @@ export const agendaRoutes =
       {
         schema: {
           tags: ['outcomes'],
-          summary: 'Record a progress update on an outcome with a RAG rating (lead, analyst of an owning side)',
+          summary:
+            'Record a progress update on an outcome with a RAG rating, optionally a status change and the meeting it was recorded at (lead, analyst of an owning side); all or nothing',
           params: Key.extend({ outcomeKey: z.string().min(1).max(63) }),
           body: z.strictObject({
             date: IsoDate.optional(),
@@ -320,6 +343,12 @@ export const agendaRoutes =
             text: Text.optional(),
             evidence: z.array(z.url()).max(50).optional(),
             status: z.enum(OUTCOME_STATUSES).optional(),
+            meeting: z
+              .number()
+              .int()
+              .min(1)
+              .optional()
+              .describe('The number of the meeting at which the update was recorded'),
           }),
           response: { 201: FollowedOutcome, ...errors },
         },

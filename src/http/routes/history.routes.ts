@@ -59,8 +59,7 @@ export const historyRoutes =
         }
         const viewer = viewerOf(request);
         const all = await deps.store.history(kind, request.params.id);
-        const dialogueId = all.find((e) => e.dialogueId)?.dialogueId;
-        const sides = dialogueId ? await deps.store.dialogueSides(dialogueId) : [];
+        const sides = await deps.store.dialogueSides(kind, request.params.id);
         // Entries from when the record was not visible to the caller stay with those who could see it.
         const entries = historyAsSeenBy(viewer, all, sides);
         return { items: entries.map((e) => ({ ...e, before: e.before ?? null, after: e.after ?? null })) };

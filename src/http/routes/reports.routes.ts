@@ -5,8 +5,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as reports from '../../domain/reports/report.service.js';
-import { ValidationError } from '../../domain/errors.js';
+import { downloadName } from '../../domain/reports/attachments.js';
+import { TooLargeError, ValidationError } from '../../domain/errors.js';
 import { ErrorBody } from '../../shared/api.js';
+import {
+  ATTACHMENT_KINDS,
+  ATTACHMENT_KINDS_TEXT,
+  DEFAULT_ATTACHMENT_LIMITS,
+  formatBytes,
+} from '../../shared/attachments.js';
 import {
   HsCode,
   REJECT_REASONS,
@@ -20,42 +27,68 @@ import {
 } from '../../shared/reports.js';
 import type { AppDeps } from '../app.js';
 import { actorOf, authorize, requirePrincipal } from '../auth.js';
+import { readReportForm, registerReportForm, uploadedFiles } from '../report-form.js';
 
 /** Domain problems point into the report; the schema's point into the request (`/body/…`): say it one way. */
 async function inBody<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (!(err instanceof ValidationError)) throw err;
-    throw new ValidationError(
+    if (!(err instanceof ValidationError || err instanceof TooLargeError)) throw err;
+    const Type = err instanceof TooLargeError ? TooLargeError : ValidationError;
+    throw new Type(
       err.message.replace(/(^|; |: )\//g, '$1/body/'),
       err.problems.map((p) => ({ ...p, pointer: `/body${p.pointer}` })),
     );
   }
 }
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+/** `attachment; filename="…"` with an ASCII stand-in, and the real name in UTF-8 (RFC 6266, RFC 8187). */
+export function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const utf8 = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
+}
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody };
 const Reference = z.object({ reference: z.string().regex(/^R-\d{4}-\d{6,}$/, 'a report reference, R-2026-000123') });
 
 export const reportRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    const limits = deps.reports?.attachmentLimits ?? DEFAULT_ATTACHMENT_LIMITS;
+    await registerReportForm(app, limits);
+
     app.post(
       '/reports',
       {
         schema: {
           tags: ['reports'],
-          summary: 'Report a problem (anyone, signed in or not)',
+          summary: 'Report a problem (anyone, signed in or not), with or without files',
           description:
             'Answers 201 with the reference and a private status URL (keep it: it is shown once). ' +
-            'Without "addressedTo", the report goes to the installation\'s side when it has only one.',
+            'The body is JSON, or multipart/form-data with the same JSON as text in the field `report` and ' +
+            `files in \`attachments\` (at most ${limits.maxFiles}, ${formatBytes(limits.maxFileBytes)} each, ` +
+            `${formatBytes(limits.maxTotalBytes)} together): ${ATTACHMENT_KINDS_TEXT}, recognised by their ` +
+            'content, not their name or declared type. A refused file is named by `/body/attachments/N`; a size ' +
+            'or count limit answers 413. Nothing is written unless the report and every file are valid.\n\n' +
+            'Without `addressedTo`, the report goes to: the side this installation serves (`PARLEY_SIDE`), ' +
+            "else the installation's only side, else, when the problem's `economy` is one side's country, the " +
+            'side facing it in the dialogues (a company turns to its own government about a problem abroad); ' +
+            'otherwise `/body/addressedTo` is required.',
+          // Only the JSON body is given as a schema: a form's fields are described above, not as that schema.
           body: ReportInput,
           response: { 201: ReportReceipt, ...errors },
         },
+        preValidation: readReportForm(limits),
       },
       async (request, reply) => {
         const { reference, token } = await inBody(() =>
-          reports.submitReport(deps.store, actorOf(request), request.body),
+          reports.submitReport(deps.store, actorOf(request), request.body, {
+            attachments: uploadedFiles(request),
+            limits,
+            installationSide: deps.reports?.side,
+          }),
         );
         const statusUrl = `/api/v1/reports/status/${token}`;
         reply.header('location', statusUrl);
@@ -111,6 +144,38 @@ export const reportRoutes =
         },
       },
       async (request) => reports.getReport(deps.store, requirePrincipal(request), request.params.reference),
+    );
+
+    app.get(
+      '/reports/:reference/attachments/:id',
+      {
+        schema: {
+          tags: ['reports'],
+          summary: 'A file of a report addressed to my side (lead, analyst)',
+          description:
+            'Served with the type found in its content, as a download (`Content-Disposition: attachment`), ' +
+            'never to be run or shown in place.',
+          params: Reference.extend({ id: z.string().max(100).describe('The id listed in the report') }),
+          produces: ATTACHMENT_KINDS.map((k) => k.mediaType),
+          response: { 200: z.string().describe('The file, as sent'), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const file = await reports.getAttachment(
+          deps.store,
+          requirePrincipal(request),
+          request.params.reference,
+          request.params.id,
+        );
+        reply
+          .type(file.mediaType)
+          .header('content-disposition', contentDisposition(downloadName(file.name, file.mediaType)))
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .header('cache-control', 'no-store');
+        // The 200 schema documents the body as a string for OpenAPI; Fastify sends a Buffer as it is, unserialized.
+        return reply.send(Buffer.from(file.bytes) as unknown as string);
+      },
     );
 
     app.get(

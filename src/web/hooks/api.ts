@@ -57,6 +57,8 @@ export type WriteMethod = 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export interface SendOptions {
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as multipart/form-data instead of `body` (the browser writes the boundary). */
+  form?: FormData;
   /**
    * The session's CSRF token (GET /api/v1/me): the server refuses a cookie-authenticated
    * write without it. Only signing in itself goes without.
@@ -75,13 +77,13 @@ export function etagOf(version: number): string {
 /** A write. Resolves to the JSON answer, or to undefined for 204 No Content. */
 export async function apiSend<T = undefined>(method: WriteMethod, path: string, options: SendOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.body !== undefined && options.form === undefined) headers['content-type'] = 'application/json';
   if (options.csrfToken) headers['x-csrf-token'] = options.csrfToken;
   if (options.ifMatch !== undefined) headers['if-match'] = etagOf(options.ifMatch);
   return request<T>(path, {
     method,
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     signal: options.signal,
     // The session cookie must travel with writes; same-origin is the default, said here so it stays so.
     credentials: 'same-origin',

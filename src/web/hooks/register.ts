@@ -41,10 +41,26 @@ export interface DatasetT {
   columns: { name: string; type: string; values?: string[]; description: string }[];
 }
 
+export const SEARCH_FACETS = [
+  'kind',
+  'category',
+  'status',
+  'side',
+  'economy',
+  'sector',
+  'chapter',
+  'meeting',
+  'year',
+] as const;
+export type SearchFacetT = (typeof SEARCH_FACETS)[number];
+export const SEARCH_SORTS = ['relevance', 'date', 'priority'] as const;
+
 export interface SearchHitT {
-  kind: 'issue' | 'meeting' | 'account' | 'outcome';
+  kind: 'issue' | 'report' | 'meeting' | 'account' | 'outcome' | 'readout';
+  /** Issue or outcome key, meeting number, "number/side" (account), report reference, "number/id" (readout). */
   key: string;
-  dialogue: string;
+  /** Null for a report not merged into an issue. */
+  dialogue: string | null;
   title: string;
   snippet: string;
   score: number;
@@ -53,10 +69,12 @@ export interface SearchHitT {
   side: string | null;
   year: number | null;
   date: string | null;
+  /** Only for the leads and analysts of the side holding the issue or report. */
+  priority: number | null;
 }
 export interface SearchResultT {
   total: number;
-  facets: Record<'kind' | 'category' | 'status' | 'side' | 'year', Record<string, number>>;
+  facets: Record<SearchFacetT, Record<string, number>>;
   items: SearchHitT[];
 }
 

@@ -3,7 +3,7 @@
  * web app goes through `useSend`, which adds the session's CSRF token that the
  * server requires on cookie-authenticated writes.
  */
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import type { OidcStatusT } from '../../shared/sso.js';
@@ -124,15 +124,25 @@ export function useSend(): Send {
   ) as Send;
 }
 
+/** What the installation is (its name, demo users, single sign-on) is the same for everybody. */
+const SAME_FOR_ALL = new Set<unknown>([queryKeys.installation[0], queryKeys.demoUsers[0], queryKeys.oidc[0]]);
+
+/** Whether a query's answer depends on who asks: all but SAME_FOR_ALL. */
+function readAsSomebody(query: Query): boolean {
+  return !SAME_FOR_ALL.has(query.queryKey[0]);
+}
+
+function isMe(query: Query): boolean {
+  return query.queryKey.length === queryKeys.me.length && query.queryKey[0] === queryKeys.me[0];
+}
+
 /**
- * After signing in or out, everything cached was read as somebody else: the
- * lists differ by side. Forget it all and refetch what is on screen.
+ * After signing in, everything cached was read as somebody else: the lists
+ * differ by side. Forget it all and refetch what is on screen.
  */
-function startOver(queryClient: QueryClient, signedIn: boolean): Promise<void> {
-  writeSessionHint(signedIn);
-  // What the installation is (its name, demo users, single sign-on) is the same for everybody.
-  const sameForAll = new Set<unknown>([queryKeys.installation[0], queryKeys.demoUsers[0], queryKeys.oidc[0]]);
-  return queryClient.resetQueries({ predicate: (query) => !sameForAll.has(query.queryKey[0]) });
+function startOver(queryClient: QueryClient): Promise<void> {
+  writeSessionHint(true);
+  return queryClient.resetQueries({ predicate: readAsSomebody });
 }
 
 export function useSignIn() {
@@ -140,7 +150,7 @@ export function useSignIn() {
   return useMutation({
     mutationFn: (credentials: { email: string; password: string }) =>
       apiSend('POST', '/api/v1/session', { body: credentials }),
-    onSuccess: () => startOver(queryClient, true),
+    onSuccess: () => startOver(queryClient),
   });
 }
 
@@ -149,7 +159,7 @@ export function useDemoSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (email: string) => apiSend('POST', '/api/v1/demo/session', { body: { email } }),
-    onSuccess: () => startOver(queryClient, true),
+    onSuccess: () => startOver(queryClient),
   });
 }
 
@@ -157,6 +167,15 @@ export function useDemoSignIn() {
  * Signs out of this browser, or with `everywhere` ends every session of the
  * account, and goes to the list of dialogues: the page on screen may show
  * records that the public may not see, so it goes first, then the cache.
+ *
+ * The order matters: once the session has ended, any read made for the
+ * signed-in user is refused (401). So reads still on their way are cancelled
+ * before the session ends and again after; the cached user becomes `null`
+ * before anything renders again, so that no page still believes somebody is
+ * signed in; the page on screen is left synchronously (`flushSync`: a router
+ * navigation is otherwise a React transition, and the old page, still
+ * mounted, would have its signed-in-only queries refetched by the reset);
+ * and only then is what the new page shows read again, as the public.
  */
 export function useSignOut() {
   const queryClient = useQueryClient();
@@ -164,6 +183,7 @@ export function useSignOut() {
   const send = useSend();
   return useMutation({
     mutationFn: async ({ everywhere = false }: { everywhere?: boolean } = {}) => {
+      await queryClient.cancelQueries({ predicate: (query) => readAsSomebody(query) && !isMe(query) });
       try {
         await send('DELETE', `/api/v1/session${everywhere ? '?everywhere=true' : ''}`);
       } catch (error) {
@@ -172,8 +192,11 @@ export function useSignOut() {
       }
     },
     onSuccess: async () => {
-      await navigate(linkTo.dialogues());
-      await startOver(queryClient, false);
+      writeSessionHint(false);
+      await queryClient.cancelQueries({ predicate: readAsSomebody });
+      queryClient.setQueryData(queryKeys.me, null);
+      await navigate(linkTo.dialogues(), { flushSync: true });
+      await queryClient.resetQueries({ predicate: (query) => readAsSomebody(query) && !isMe(query) });
     },
   });
 }

@@ -16,6 +16,10 @@ import cycleEn from './cycle.en.json' with { type: 'json' };
 import cycleZh from './cycle.zh.json' with { type: 'json' };
 import registerEn from './register.en.json' with { type: 'json' };
 import registerZh from './register.zh.json' with { type: 'json' };
+import analyticsEn from './analytics.en.json' with { type: 'json' };
+import analyticsZh from './analytics.zh.json' with { type: 'json' };
+import savedEn from './saved.en.json' with { type: 'json' };
+import savedZh from './saved.zh.json' with { type: 'json' };
 
 export const UI_LANGUAGES = ['en', 'zh'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -112,9 +116,13 @@ export function createI18n(lng: UiLanguage): I18n {
     supportedLngs: [...UI_LANGUAGES],
     fallbackLng: 'en',
     resources: {
-      // Feature catalogues (top-level keys of their own) merged in: readoutflow (issue 6), reports (issue 4), register (issue 7), cycle (issue 5).
-      en: { translation: { ...en, ...readoutflowEn, ...reportsEn, ...registerEn, ...cycleEn } },
-      zh: { translation: { ...zh, ...readoutflowZh, ...reportsZh, ...registerZh, ...cycleZh } },
+      // Feature catalogues (top-level keys of their own) merged in: readoutflow (issue 6), reports (issue 4), register (issue 7), cycle (issue 5), analytics and saved searches (issue 7).
+      en: {
+        translation: { ...en, ...readoutflowEn, ...reportsEn, ...registerEn, ...cycleEn, ...analyticsEn, ...savedEn },
+      },
+      zh: {
+        translation: { ...zh, ...readoutflowZh, ...reportsZh, ...registerZh, ...cycleZh, ...analyticsZh, ...savedZh },
+      },
     },
     // Resources are bundled, so initialise synchronously: the first render is already translated.
     initAsync: false,

@@ -5,6 +5,7 @@ import { DateTimeText } from '../components/DateText.js';
 import { FormField, type Message } from '../components/FormField.js';
 import { ActionError, ErrorState, Loading } from '../components/QueryState.js';
 import { RequireSignIn } from '../components/RequireSignIn.js';
+import { SavedSearches } from '../components/SavedSearches.js';
 import { useDocumentTitle } from '../hooks/document-title.js';
 import { useCreateToken, useRevokeToken, useSessions, useSignOut, useTokens } from '../hooks/session.js';
 import { useSideName } from '../hooks/sides.js';
@@ -26,6 +27,7 @@ export function AccountPage() {
           <h1 className="margin-top-0">{t('account.title')}</h1>
           <Details me={me} />
           {me.via === 'session' ? <Tokens /> : null}
+          <SavedSearches />
           <Sessions />
         </>
       )}

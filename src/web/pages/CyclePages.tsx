@@ -7,13 +7,18 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import type { OutcomeT, TextT } from '../../shared/api.js';
+import type { DialogueT, OutcomeT, TextT } from '../../shared/api.js';
+import { FieldRow } from '../components/FieldRow.js';
 import { LocalText } from '../components/LocalText.js';
 import { ErrorState, Loading } from '../components/QueryState.js';
-import { ApiError, apiGet, type ListOf } from '../hooks/api.js';
+import { sideName } from '../components/sides.js';
+import { ApiError, apiGet, problemsOf, type ListOf } from '../hooks/api.js';
+import { useUiLanguage } from '../hooks/language.js';
+import { useDialogue, useMeetings } from '../hooks/queries.js';
 import { useMe, useSend } from '../hooks/session.js';
 import { cycleLinks } from '../cycle-routes.js';
 import { useCycleT } from '../hooks/cycle-t.js';
+import { localizeString } from '../i18n/localize.js';
 import { linkTo } from '../routes.js';
 
 const D = (key: string) => `/api/v1/dialogues/${encodeURIComponent(key)}`;
@@ -148,25 +153,121 @@ export function DashboardPage() {
 // ---------------------------------------------------------------------------
 // Planning a meeting
 
+const MEETING_FORMATS = ['in-person', 'video', 'hybrid', 'call'];
+
+/** The fields of the plan form that a server problem can name; chairs and delegations per side. */
+type PlanField =
+  | 'number'
+  | 'key'
+  | 'date'
+  | 'format'
+  | 'country'
+  | 'cityEn'
+  | 'cityZh'
+  | 'host'
+  | 'cutoff'
+  | `chair-${string}`
+  | `delegationEn-${string}`
+  | `delegationZh-${string}`;
+
+const lines = (text: string) => text.split('\n').map((l) => l.trim());
+
+/**
+ * The chair typed into a side's box: a person's key as the list offers it, or
+ * a person's name as typed (in either language), which is turned into the key.
+ */
+function chairKey(typed: string, people: DialogueT['people']): string {
+  const plain = typed.trim();
+  const lower = plain.toLowerCase();
+  const byName = people.find((p) => Object.values(p.name).some((n) => n?.trim().toLowerCase() === lower));
+  return people.some((p) => p.key === plain) ? plain : (byName?.key ?? plain);
+}
+
+/**
+ * The form's field that a problem's JSON Pointer names. The server points into
+ * the body (/body/place/city/en) or, for the dialogue's rules, into the meeting
+ * (/chairs/1); chairs and participants are lists, traced back to their side.
+ */
+function planFieldOf(
+  pointer: string,
+  chairs: string[],
+  participants: { side: string; en: boolean }[],
+): PlanField | undefined {
+  const [field, a, b, c] = pointer
+    .replace(/^\/body(?=\/)/, '')
+    .split('/')
+    .slice(1);
+  switch (field) {
+    case 'number':
+    case 'key':
+    case 'date':
+    case 'format':
+    case 'host':
+    case 'cutoff':
+      return field;
+    case 'place':
+      if (a === 'city') return b === 'zh' ? 'cityZh' : 'cityEn';
+      return 'country';
+    case 'chairs': {
+      const side = a === undefined ? undefined : chairs[Number(a)];
+      return side === undefined ? undefined : `chair-${side}`;
+    }
+    case 'participants': {
+      const p = a === undefined ? undefined : participants[Number(a)];
+      if (!p) return undefined;
+      return b === 'text' && c === 'zh' ? `delegationZh-${p.side}` : `delegationEn-${p.side}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
 export function PlanMeetingPage() {
   const { key = '' } = useParams();
   const t = useCycleT();
+  const lang = useUiLanguage();
   const send = useSend();
   const next = useQuery({
     queryKey: ['dialogue', key, 'meetings', 'next'],
     queryFn: ({ signal }) => apiGet<{ number: number; key: string; host?: string }>(`${D(key)}/meetings/next`, signal),
   });
+  const dialogue = useDialogue(key);
   const [error, setError] = useState<unknown>();
+  const [problems, setProblems] = useState<Partial<Record<PlanField, string>>>({});
   const [done, setDone] = useState<number | undefined>();
-  if (next.isPending) return <Loading />;
+  if (next.isPending || dialogue.isPending) return <Loading />;
   if (next.error) return <ErrorState headingLevel={1} error={next.error} onRetry={() => void next.refetch()} />;
+  if (dialogue.error) {
+    return <ErrorState headingLevel={1} error={dialogue.error} onRetry={() => void dialogue.refetch()} />;
+  }
   const s = next.data;
+  const d = dialogue.data;
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
     const get = (name: string) => String(f.get(name) ?? '').trim();
     const number = Number(get('number'));
     const city = { ...(get('cityEn') ? { en: get('cityEn') } : {}), ...(get('cityZh') ? { zh: get('cityZh') } : {}) };
+    // Chairs and delegations in the dialogue's order of sides; what each list entry came from, for the errors.
+    const chairSides: string[] = [];
+    const chairs: string[] = [];
+    const participantsFrom: { side: string; en: boolean }[] = [];
+    const participants: { side: string; text: TextT }[] = [];
+    for (const side of d.sides) {
+      const chair = get(`chair-${side.key}`);
+      if (chair) {
+        chairSides.push(side.key);
+        chairs.push(chairKey(chair, d.people));
+      }
+      const en = lines(get(`delegationEn-${side.key}`));
+      const zh = lines(get(`delegationZh-${side.key}`));
+      for (let i = 0; i < Math.max(en.length, zh.length); i++) {
+        const text = { ...(en[i] ? { en: en[i] } : {}), ...(zh[i] ? { zh: zh[i] } : {}) };
+        if (Object.keys(text).length === 0) continue;
+        participantsFrom.push({ side: side.key, en: Boolean(en[i]) });
+        participants.push({ side: side.key, text });
+      }
+    }
     const body = {
       key: get('key') || `meeting-${number}`,
       number,
@@ -174,17 +275,32 @@ export function PlanMeetingPage() {
       format: get('format'),
       ...(get('host') ? { host: get('host') } : {}),
       ...(get('country') ? { place: { country: get('country'), ...(Object.keys(city).length ? { city } : {}) } } : {}),
+      ...(chairs.length > 0 ? { chairs } : {}),
+      ...(participants.length > 0 ? { participants } : {}),
     };
     setError(undefined);
+    setProblems({});
+    const cutoff = get('cutoff');
+    // Checked here too, so that a meeting is never planned without the cut-off that was asked for.
+    if (cutoff && body.date && cutoff > body.date) {
+      setProblems({ cutoff: t('cutoffAfterDate') });
+      return;
+    }
     try {
       await send('POST', `${D(key)}/meetings`, { body });
-      const cutoff = get('cutoff');
       if (cutoff) await send('PATCH', `${D(key)}/meetings/${number}/agenda`, { body: { cutoff } });
       setDone(number);
     } catch (e) {
+      const found: Partial<Record<PlanField, string>> = {};
+      for (const p of problemsOf(e)) {
+        const field = planFieldOf(p.pointer, chairSides, participantsFrom);
+        if (field && !found[field]) found[field] = p.message;
+      }
+      setProblems(found);
       setError(e);
     }
   }
+  const sideLabel = (side: string) => sideName(d.sides, side, lang);
   return (
     <>
       <h1>{t('planMeeting')}</h1>
@@ -200,48 +316,92 @@ export function PlanMeetingPage() {
       )}
       <ErrorMessage error={error} />
       <form className="usa-form" onSubmit={(e) => void submit(e)}>
-        <label className="usa-label" htmlFor="plan-number">
-          {t('number')}
-        </label>
-        <input className="usa-input" id="plan-number" name="number" type="number" defaultValue={s.number} required />
-        <label className="usa-label" htmlFor="plan-key">
-          {t('key')}
-        </label>
-        <input className="usa-input" id="plan-key" name="key" defaultValue={s.key} />
-        <label className="usa-label" htmlFor="plan-date">
-          {t('date')}
-        </label>
-        <input className="usa-input" id="plan-date" name="date" type="date" required />
-        <label className="usa-label" htmlFor="plan-format">
-          {t('format')}
-        </label>
-        <select className="usa-select" id="plan-format" name="format" defaultValue="in-person">
-          {['in-person', 'video', 'hybrid', 'call'].map((f) => (
-            <option key={f} value={f}>
-              {f}
-            </option>
-          ))}
-        </select>
-        <label className="usa-label" htmlFor="plan-country">
-          {t('country')}
-        </label>
-        <input className="usa-input" id="plan-country" name="country" maxLength={2} />
-        <label className="usa-label" htmlFor="plan-city-en">
-          {t('cityEn')}
-        </label>
-        <input className="usa-input" id="plan-city-en" name="cityEn" />
-        <label className="usa-label" htmlFor="plan-city-zh">
-          {t('cityZh')}
-        </label>
-        <input className="usa-input" id="plan-city-zh" name="cityZh" />
-        <label className="usa-label" htmlFor="plan-host">
-          {t('host')}
-        </label>
-        <input className="usa-input" id="plan-host" name="host" defaultValue={s.host ?? ''} />
-        <label className="usa-label" htmlFor="plan-cutoff">
-          {t('cutoff')}
-        </label>
-        <input className="usa-input" id="plan-cutoff" name="cutoff" type="date" />
+        <FieldRow
+          id="plan-number"
+          label={t('number')}
+          error={problems.number}
+          input={{ name: 'number', type: 'number', defaultValue: s.number, required: true }}
+        />
+        <FieldRow id="plan-key" label={t('key')} error={problems.key} input={{ name: 'key', defaultValue: s.key }} />
+        <FieldRow
+          id="plan-date"
+          label={t('date')}
+          error={problems.date}
+          input={{ name: 'date', type: 'date', required: true }}
+        />
+        <FieldRow id="plan-format" label={t('format')} error={problems.format}>
+          {(control) => (
+            <select className="usa-select" name="format" defaultValue="in-person" {...control}>
+              {MEETING_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {f}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldRow>
+        <FieldRow
+          id="plan-country"
+          label={t('country')}
+          error={problems.country}
+          input={{ name: 'country', maxLength: 2 }}
+        />
+        <FieldRow id="plan-city-en" label={t('cityEn')} error={problems.cityEn} input={{ name: 'cityEn' }} />
+        <FieldRow id="plan-city-zh" label={t('cityZh')} error={problems.cityZh} input={{ name: 'cityZh' }} />
+        <FieldRow
+          id="plan-host"
+          label={t('host')}
+          error={problems.host}
+          input={{ name: 'host', defaultValue: s.host ?? '' }}
+        />
+        <FieldRow
+          id="plan-cutoff"
+          label={t('cutoff')}
+          error={problems.cutoff}
+          input={{ name: 'cutoff', type: 'date' }}
+        />
+        {d.sides.map((side) => {
+          const people = d.people.filter((p) => p.side === side.key);
+          return (
+            <fieldset key={side.key} className="usa-fieldset margin-top-3" data-side={side.key}>
+              <legend className="usa-legend usa-legend--large">
+                {t('delegationOf', { side: sideLabel(side.key) })}
+              </legend>
+              <FieldRow
+                id={`plan-chair-${side.key}`}
+                label={t('chairOf', { side: sideLabel(side.key) })}
+                hint={t('chairHint')}
+                error={problems[`chair-${side.key}`]}
+                input={{ name: `chair-${side.key}`, list: `plan-chair-${side.key}-people`, autoComplete: 'off' }}
+              />
+              <datalist id={`plan-chair-${side.key}-people`}>
+                {people.map((p) => (
+                  <option key={p.key} value={p.key}>
+                    {localizeString(p.name, lang)} · {localizeString(p.title, lang)}
+                  </option>
+                ))}
+              </datalist>
+              <FieldRow
+                id={`plan-delegation-en-${side.key}`}
+                label={t('delegationEn')}
+                error={problems[`delegationEn-${side.key}`]}
+              >
+                {(control) => (
+                  <textarea className="usa-textarea" name={`delegationEn-${side.key}`} rows={2} {...control} />
+                )}
+              </FieldRow>
+              <FieldRow
+                id={`plan-delegation-zh-${side.key}`}
+                label={t('delegationZh')}
+                error={problems[`delegationZh-${side.key}`]}
+              >
+                {(control) => (
+                  <textarea className="usa-textarea" name={`delegationZh-${side.key}`} rows={2} {...control} />
+                )}
+              </FieldRow>
+            </fieldset>
+          );
+        })}
         <button className="usa-button margin-top-2" type="submit">
           {t('plan')}
         </button>
@@ -529,15 +689,11 @@ function BriefingItem({
           {t('refused')} “<LocalText text={briefing.refusedBy.text} />”
         </p>
       )}
-      <label className="usa-label" htmlFor={`notes-${briefing.item}`}>
-        {t('notes')}
-      </label>
-      <textarea
-        className="usa-textarea"
-        id={`notes-${briefing.item}`}
-        value={notes}
-        onChange={(e) => setNotes(e.target.value)}
-      />
+      <FieldRow id={`notes-${briefing.item}`} label={t('notes')}>
+        {(control) => (
+          <textarea className="usa-textarea" value={notes} onChange={(e) => setNotes(e.target.value)} {...control} />
+        )}
+      </FieldRow>
       <button className="usa-button usa-button--outline margin-top-1" type="button" onClick={() => void onSave(notes)}>
         {t('saveNotes')}
       </button>
@@ -648,6 +804,7 @@ interface FollowedT extends OutcomeT {
     text?: TextT;
     evidence: string[];
     statusChange?: { from: string | null; to: string };
+    meeting?: number;
   }[];
   meetings: number[];
 }
@@ -671,36 +828,40 @@ export function OutcomesRegisterPage() {
     queryKey: ['dialogue', key, 'outcomes', 'register', query],
     queryFn: ({ signal }) => apiGet<ListOf<FollowedT>>(`${D(key)}/outcomes/register?${query}`, signal),
   });
+  const meetingList = useMeetings(key);
   const mayWrite = me?.user.role === 'lead' || me?.user.role === 'analyst';
+  const meetingNumbers = (meetingList.data?.items ?? []).map((m) => m.number).sort((a, b) => a - b);
   return (
     <>
       <h1>{t('register')}</h1>
       <div className="grid-row grid-gap">
         <div className="tablet:grid-col-4">
-          <label className="usa-label" htmlFor="reg-status">
-            {t('status')}
-          </label>
-          <select className="usa-select" id="reg-status" value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">{t('all')}</option>
-            {OUTCOME_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
+          <FieldRow id="reg-status" label={t('status')}>
+            {(control) => (
+              <select className="usa-select" value={status} onChange={(e) => setStatus(e.target.value)} {...control}>
+                <option value="">{t('all')}</option>
+                {OUTCOME_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldRow>
         </div>
         <div className="tablet:grid-col-4">
-          <label className="usa-label" htmlFor="reg-kind">
-            {t('kind')}
-          </label>
-          <select className="usa-select" id="reg-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="">{t('all')}</option>
-            {OUTCOME_KINDS.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
+          <FieldRow id="reg-kind" label={t('kind')}>
+            {(control) => (
+              <select className="usa-select" value={kind} onChange={(e) => setKind(e.target.value)} {...control}>
+                <option value="">{t('all')}</option>
+                {OUTCOME_KINDS.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldRow>
         </div>
         <div className="tablet:grid-col-4 padding-top-5">
           <div className="usa-checkbox">
@@ -724,7 +885,7 @@ export function OutcomesRegisterPage() {
       ) : (
         <ul className="usa-list usa-list--unstyled">
           {q.data.items.map((o) => (
-            <OutcomeEntry key={o.key} dialogueKey={key} outcome={o} mayWrite={mayWrite} />
+            <OutcomeEntry key={o.key} dialogueKey={key} outcome={o} mayWrite={mayWrite} meetings={meetingNumbers} />
           ))}
         </ul>
       )}
@@ -732,26 +893,46 @@ export function OutcomesRegisterPage() {
   );
 }
 
+/** The fields of the update form that a server problem can name. */
+type UpdateField = 'rag' | 'status' | 'note' | 'evidence' | 'meeting' | 'date';
+
+function updateFieldOf(pointer: string): UpdateField | undefined {
+  const [field] = pointer
+    .replace(/^\/body(?=\/)/, '')
+    .split('/')
+    .slice(1);
+  if (field === 'text') return 'note';
+  return field === 'rag' || field === 'status' || field === 'evidence' || field === 'meeting' || field === 'date'
+    ? field
+    : undefined;
+}
+
 function OutcomeEntry({
   dialogueKey,
   outcome: o,
   mayWrite,
+  meetings,
 }: {
   dialogueKey: string;
   outcome: FollowedT;
   mayWrite: boolean;
+  /** The numbers of the dialogue's meetings, for the meeting an update is recorded at. */
+  meetings: number[];
 }) {
   const t = useCycleT();
   const send = useSend();
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>();
+  const [problems, setProblems] = useState<Partial<Record<UpdateField, string>>>({});
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
     const note = String(f.get('note') ?? '').trim();
     const evidence = String(f.get('evidence') ?? '').trim();
     const status = String(f.get('status') ?? '');
+    const meeting = String(f.get('meeting') ?? '');
     setError(undefined);
+    setProblems({});
     try {
       await send('POST', `${D(dialogueKey)}/outcomes/${encodeURIComponent(o.key)}/updates`, {
         body: {
@@ -759,10 +940,17 @@ function OutcomeEntry({
           ...(note ? { text: { en: note } } : {}),
           ...(evidence ? { evidence: [evidence] } : {}),
           ...(status && status !== o.status ? { status } : {}),
+          ...(meeting ? { meeting: Number(meeting) } : {}),
         },
       });
       await queryClient.invalidateQueries({ queryKey: ['dialogue', dialogueKey, 'outcomes'] });
     } catch (e) {
+      const found: Partial<Record<UpdateField, string>> = {};
+      for (const p of problemsOf(e)) {
+        const field = updateFieldOf(p.pointer);
+        if (field && !found[field]) found[field] = p.message;
+      }
+      setProblems(found);
       setError(e);
     }
   }
@@ -775,12 +963,16 @@ function OutcomeEntry({
         {o.kind} · {o.status}
         {o.due ? ` · ${t('due')} ${o.due}` : ''}
         {o.overdue && <span className="usa-tag bg-secondary margin-left-1">{t('overdue')}</span>}
-        {o.rag && <span className="usa-tag margin-left-1">{t(`rag_${o.rag}`)}</span>} · {t('meetings')}:{' '}
-        {o.meetings.map((m) => (
-          <Link key={m} to={linkTo.meeting(dialogueKey, m)}>
-            {m}
-          </Link>
-        ))}
+        {o.rag && <span className="usa-tag margin-left-1">{t(`rag_${o.rag}`)}</span>} ·{' '}
+        <span data-testid="outcome-meetings">
+          {t('meetings')}:{' '}
+          {o.meetings.map((m, n) => (
+            <span key={m}>
+              {n > 0 ? ', ' : ''}
+              <Link to={linkTo.meeting(dialogueKey, m)}>{m}</Link>
+            </span>
+          ))}
+        </span>
       </p>
       {o.updates.length > 0 && (
         <>
@@ -790,6 +982,7 @@ function OutcomeEntry({
               <li key={u.id}>
                 {u.date} · {u.side} · {t(`rag_${u.rag}`)}
                 {u.statusChange ? ` · ${u.statusChange.from ?? ''} → ${u.statusChange.to}` : ''}
+                {u.meeting !== undefined ? ` · ${t('atMeeting', { number: u.meeting })}` : ''}
                 {u.text ? (
                   <>
                     {' '}
@@ -811,34 +1004,49 @@ function OutcomeEntry({
           <summary>{t('addUpdate')}</summary>
           <ErrorMessage error={error} />
           <form className="usa-form" onSubmit={(e) => void submit(e)}>
-            <label className="usa-label" htmlFor={`rag-${o.key}`}>
-              {t('rag')}
-            </label>
-            <select className="usa-select" id={`rag-${o.key}`} name="rag" defaultValue="green">
-              {['red', 'amber', 'green'].map((r) => (
-                <option key={r} value={r}>
-                  {t(`rag_${r}`)}
-                </option>
-              ))}
-            </select>
-            <label className="usa-label" htmlFor={`status-${o.key}`}>
-              {t('status')}
-            </label>
-            <select className="usa-select" id={`status-${o.key}`} name="status" defaultValue={o.status}>
-              {OUTCOME_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-            <label className="usa-label" htmlFor={`note-${o.key}`}>
-              {t('note')}
-            </label>
-            <input className="usa-input" id={`note-${o.key}`} name="note" />
-            <label className="usa-label" htmlFor={`evidence-${o.key}`}>
-              {t('evidence')}
-            </label>
-            <input className="usa-input" id={`evidence-${o.key}`} name="evidence" type="url" />
+            <FieldRow id={`rag-${o.key}`} label={t('rag')} error={problems.rag}>
+              {(control) => (
+                <select className="usa-select" name="rag" defaultValue="green" {...control}>
+                  {['red', 'amber', 'green'].map((r) => (
+                    <option key={r} value={r}>
+                      {t(`rag_${r}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FieldRow>
+            <FieldRow id={`status-${o.key}`} label={t('status')} error={problems.status}>
+              {(control) => (
+                <select className="usa-select" name="status" defaultValue={o.status} {...control}>
+                  {OUTCOME_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FieldRow>
+            <FieldRow id={`update-meeting-${o.key}`} label={t('recordedAt')} error={problems.meeting}>
+              {(control) => (
+                <select className="usa-select" name="meeting" defaultValue="" {...control}>
+                  <option value="">{t('notAtMeeting')}</option>
+                  {meetings
+                    .filter((m) => m >= o.meeting)
+                    .map((m) => (
+                      <option key={m} value={m}>
+                        {t('meetingN', { number: m })}
+                      </option>
+                    ))}
+                </select>
+              )}
+            </FieldRow>
+            <FieldRow id={`note-${o.key}`} label={t('note')} error={problems.note} input={{ name: 'note' }} />
+            <FieldRow
+              id={`evidence-${o.key}`}
+              label={t('evidence')}
+              error={problems.evidence}
+              input={{ name: 'evidence', type: 'url' }}
+            />
             <button className="usa-button margin-top-1" type="submit">
               {t('save')}
             </button>
@@ -873,6 +1081,21 @@ function slug(text: string): string {
   );
 }
 
+type AccountField = 'outcomes' | 'whenEn' | 'whenZh' | 'notes';
+
+/**
+ * The form's field that a problem names: /body/nextMeeting/when/zh, or a rule's
+ * /meetings/0/accounts/0/outcomes/3/key; outcomes before `kept` were already on file.
+ */
+function accountFieldOf(pointer: string, kept: number): AccountField | undefined {
+  const outcome = /\/outcomes\/(\d+)/.exec(pointer);
+  if (outcome) return Number(outcome[1]) >= kept ? 'outcomes' : undefined;
+  if (/\/nextMeeting\/when\/zh$/.test(pointer)) return 'whenZh';
+  if (/\/nextMeeting(\/|$)/.test(pointer)) return 'whenEn';
+  if (/\/notes(\/|$)/.test(pointer)) return 'notes';
+  return undefined;
+}
+
 export function RecordAccountPage() {
   const { key = '', number: n = '' } = useParams();
   const number = Number(n);
@@ -895,6 +1118,7 @@ export function RecordAccountPage() {
     enabled: Boolean(side),
   });
   const [error, setError] = useState<unknown>();
+  const [problems, setProblems] = useState<Partial<Record<AccountField, string>>>({});
   const [saved, setSaved] = useState(false);
   if (me === null) return <p>{t('signInFirst')}</p>;
   if (!me || accounts.isPending || proposals.isPending) return <Loading />;
@@ -934,6 +1158,7 @@ export function RecordAccountPage() {
       ...(get('notes') ? { notes: { en: get('notes') } } : current?.notes ? { notes: current.notes } : {}),
     };
     setError(undefined);
+    setProblems({});
     setSaved(false);
     try {
       await send('PUT', `${D(key)}/meetings/${number}/accounts/${encodeURIComponent(side!)}`, {
@@ -943,6 +1168,12 @@ export function RecordAccountPage() {
       setSaved(true);
       await accounts.refetch();
     } catch (e) {
+      const found: Partial<Record<AccountField, string>> = {};
+      for (const p of problemsOf(e)) {
+        const field = accountFieldOf(p.pointer, current?.outcomes.length ?? 0);
+        if (field && !found[field]) found[field] = p.message;
+      }
+      setProblems(found);
       setError(e);
     }
   }
@@ -978,50 +1209,45 @@ export function RecordAccountPage() {
                   <LocalText text={i.title} />
                 </label>
               </div>
-              <label className="usa-sr-only" htmlFor={`stance-${i.issue}`}>
-                {t('stance')}
-              </label>
-              <select
-                className="usa-select"
-                id={`stance-${i.issue}`}
-                name={`stance-${i.issue}`}
-                defaultValue={current?.raised.find((r) => r.issue === i.issue)?.stance ?? 'raised'}
-              >
-                {STANCES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
+              <FieldRow id={`stance-${i.issue}`} label={t('stance')} labelClassName="usa-sr-only">
+                {(control) => (
+                  <select
+                    className="usa-select"
+                    name={`stance-${i.issue}`}
+                    defaultValue={current?.raised.find((r) => r.issue === i.issue)?.stance ?? 'raised'}
+                    {...control}
+                  >
+                    {STANCES.map((s) => (
+                      <option key={s} value={s}>
+                        {s}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </FieldRow>
             </div>
           ))}
         </fieldset>
-        <label className="usa-label" htmlFor="account-outcomes">
-          {t('newOutcomes')}
-        </label>
-        <textarea className="usa-textarea" id="account-outcomes" name="outcomes" />
-        <label className="usa-label" htmlFor="account-when-en">
-          {t('nextMeetingEn')}
-        </label>
-        <input
-          className="usa-input"
+        <FieldRow id="account-outcomes" label={t('newOutcomes')} error={problems.outcomes}>
+          {(control) => <textarea className="usa-textarea" name="outcomes" {...control} />}
+        </FieldRow>
+        <FieldRow
           id="account-when-en"
-          name="whenEn"
-          defaultValue={current?.nextMeeting?.when.en ?? ''}
+          label={t('nextMeetingEn')}
+          error={problems.whenEn}
+          input={{ name: 'whenEn', defaultValue: current?.nextMeeting?.when.en ?? '' }}
         />
-        <label className="usa-label" htmlFor="account-when-zh">
-          {t('nextMeetingZh')}
-        </label>
-        <input
-          className="usa-input"
+        <FieldRow
           id="account-when-zh"
-          name="whenZh"
-          defaultValue={current?.nextMeeting?.when.zh ?? ''}
+          label={t('nextMeetingZh')}
+          error={problems.whenZh}
+          input={{ name: 'whenZh', defaultValue: current?.nextMeeting?.when.zh ?? '' }}
         />
-        <label className="usa-label" htmlFor="account-notes">
-          {t('notes')}
-        </label>
-        <textarea className="usa-textarea" id="account-notes" name="notes" defaultValue={current?.notes?.en ?? ''} />
+        <FieldRow id="account-notes" label={t('notes')} error={problems.notes}>
+          {(control) => (
+            <textarea className="usa-textarea" name="notes" defaultValue={current?.notes?.en ?? ''} {...control} />
+          )}
+        </FieldRow>
         <button className="usa-button margin-top-2" type="submit">
           {t('save')}
         </button>

@@ -5,7 +5,7 @@ import type { DialogueT } from '../../shared/api.js';
 import { Breadcrumbs } from '../components/Breadcrumbs.js';
 import { DateText } from '../components/DateText.js';
 import { History } from '../components/History.js';
-import { IssueTimeline } from '../components/CycleWidgets.js';
+import { IssueResolution, IssueTimeline } from '../components/CycleWidgets.js';
 import { LocalText } from '../components/LocalText.js';
 import { meetingTitle } from '../components/meeting-title.js';
 import { ErrorState, Loading } from '../components/QueryState.js';
@@ -110,6 +110,7 @@ export function IssuePage() {
       <Details issue={i} dialogue={dialogue.data} />
       <RaisedAt issue={i} dialogueKey={key} dialogue={dialogue.data} />
       <IssueTimeline dialogueKey={key} issueKey={issueKey} />
+      <IssueResolution dialogueKey={key} issueKey={issueKey} sides={dialogue.data?.sides} />
       <History kind="issues" id={i.id} />
     </>
   );

@@ -4,13 +4,21 @@
  * every field across the steps, so nothing is lost when a step is invalid or
  * the reader goes back; each step is checked with the server's own schema
  * (src/shared/reports.ts) before moving on, and the server's per-field
- * answers land on the fields they name.
+ * answers land on the fields they name. Files chosen on the impact step are
+ * sent with the report as multipart/form-data; the server judges them by
+ * their content and names a refused one (`/body/attachments/N`), shown by it.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES } from '../vocabulary.js';
 import { REPORT_LIMITS, ReportInput } from '../../shared/reports.js';
+import {
+  ATTACHMENT_ACCEPT,
+  ATTACHMENT_KINDS,
+  DEFAULT_ATTACHMENT_LIMITS,
+  formatBytes,
+} from '../../shared/attachments.js';
 import { FormField } from '../components/FormField.js';
 import { ApiError, apiGet, type ListOf } from '../hooks/api.js';
 import { useDocumentTitle } from '../hooks/document-title.js';
@@ -83,6 +91,8 @@ const STEPS: { key: 'who' | 'what' | 'impact' | 'summary'; fields: Field[] }[] =
   { key: 'impact', fields: ['tradeValue', 'currency', 'companiesAffected', 'since', 'stepsTaken'] },
   { key: 'summary', fields: [] },
 ];
+/** The step with the files. */
+const IMPACT = STEPS.findIndex((s) => s.key === 'impact');
 
 /** Where each API body path lands in the draft. */
 const FIELD_OF: Record<string, Field> = {
@@ -137,6 +147,25 @@ export function toBody(d: ReportDraft, language: 'en' | 'zh'): Record<string, un
 }
 
 type Problem = { key: string; values?: Record<string, unknown> } | { server: string };
+
+/**
+ * What the form can tell of the chosen files before sending: the limits of
+ * size and number (the server's are the word that counts, and it alone
+ * judges the content). Problems by the file's place in the list.
+ */
+export function checkFiles(files: readonly File[], limits = DEFAULT_ATTACHMENT_LIMITS): Record<number, Problem> {
+  const out: Record<number, Problem> = {};
+  let total = 0;
+  files.forEach((f, i) => {
+    if (i >= limits.maxFiles) out[i] = { key: 'tooManyFiles', values: { count: limits.maxFiles } };
+    else if (f.size > limits.maxFileBytes)
+      out[i] = { key: 'fileTooLarge', values: { max: formatBytes(limits.maxFileBytes) } };
+    else if ((total += f.size) > limits.maxTotalBytes)
+      out[i] = { key: 'filesTooLarge', values: { max: formatBytes(limits.maxTotalBytes) } };
+    else if (f.size === 0) out[i] = { key: 'fileEmpty' };
+  });
+  return out;
+}
 
 /** The reader-language message for a schema problem on a field. */
 function problemFor(field: Field, code: string): Problem {
@@ -204,6 +233,8 @@ export function ReportPage() {
   const [draft, setDraft] = useState<ReportDraft>(EMPTY);
   const [step, setStep] = useState(0);
   const [problems, setProblems] = useState<Partial<Record<Field, Problem>>>({});
+  const [files, setFiles] = useState<File[]>([]);
+  const [fileProblems, setFileProblems] = useState<Record<number, Problem>>({});
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
   const [receipt, setReceipt] = useState<{ reference: string; statusUrl: string } | undefined>();
@@ -217,10 +248,18 @@ export function ReportPage() {
     sideList.length === 1 && draft.addressedTo === '' ? { ...draft, addressedTo: sideList[0]!.key } : draft;
 
   const set = <K extends Field>(field: K, value: ReportDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
-  const message = (field: Field): string | undefined => {
-    const p = problems[field];
-    if (!p) return undefined;
-    return 'server' in p ? p.server : t(`errors.${p.key}`, p.values);
+  const word = (p: Problem | undefined): string | undefined =>
+    !p ? undefined : 'server' in p ? p.server : t(`errors.${p.key}`, p.values);
+  const message = (field: Field): string | undefined => word(problems[field]);
+  const chooseFiles = (chosen: FileList | null) => {
+    const next = [...files, ...Array.from(chosen ?? [])];
+    setFiles(next);
+    setFileProblems(checkFiles(next));
+  };
+  const removeFile = (i: number) => {
+    const next = files.filter((_, j) => j !== i);
+    setFiles(next);
+    setFileProblems(checkFiles(next));
   };
   const focusFirst = (found: Partial<Record<Field, Problem>>) => {
     const first = Object.keys(found)[0];
@@ -232,6 +271,10 @@ export function ReportPage() {
     const found = validate(effective, STEPS[step]!.fields);
     setProblems(found);
     if (Object.keys(found).length > 0) return focusFirst(found);
+    if (step === IMPACT && Object.keys(checkFiles(files)).length > 0) {
+      window.setTimeout(() => document.getElementById(`${id}-attachments`)?.focus(), 0);
+      return;
+    }
     setStep((s) => s + 1);
     heading.current?.focus();
   };
@@ -245,18 +288,30 @@ export function ReportPage() {
     }
     setSending(true);
     setFailure(undefined);
+    setFileProblems({});
+    const body = toBody(effective, lang);
+    let form: FormData | undefined;
+    if (files.length > 0) {
+      form = new FormData();
+      form.append('report', JSON.stringify(body));
+      for (const f of files) form.append('attachments', f, f.name);
+    }
     try {
       setReceipt(
-        await sendApi<{ reference: string; statusUrl: string }>('POST', '/api/v1/reports', {
-          body: toBody(effective, lang),
-        }),
+        await sendApi<{ reference: string; statusUrl: string }>('POST', '/api/v1/reports', form ? { form } : { body }),
       );
     } catch (error) {
-      if (error instanceof ApiError && error.status === 400) {
+      if (error instanceof ApiError && (error.status === 400 || error.status === 413)) {
         const list =
           (error.details as { problems?: { pointer: string; message: string }[] } | undefined)?.problems ?? [];
         const found: Partial<Record<Field, Problem>> = {};
+        const onFiles: Record<number, Problem> = {};
         for (const p of list) {
+          const file = /^\/body\/attachments\/(\d+)$/.exec(p.pointer);
+          if (file) {
+            onFiles[Number(file[1])] = { server: p.message };
+            continue;
+          }
           const path = p.pointer
             .replace(/^\/body\//, '')
             .split('/')
@@ -267,8 +322,13 @@ export function ReportPage() {
         }
         if (Object.keys(found).length > 0) {
           setProblems(found);
+          setFileProblems(onFiles);
           setStep(STEPS.findIndex((s) => s.fields.some((f) => f in found)));
           focusFirst(found);
+        } else if (Object.keys(onFiles).length > 0) {
+          setFileProblems(onFiles);
+          setStep(IMPACT);
+          window.setTimeout(() => document.getElementById(`${id}-attachments`)?.focus(), 0);
         } else setFailure(error.message);
       } else setFailure(error instanceof Error ? error.message : String(error));
     } finally {
@@ -355,6 +415,7 @@ export function ReportPage() {
     [t('fields.companiesAffected'), draft.companiesAffected],
     [t('fields.since'), draft.since],
     [t('fields.stepsTaken'), draft.stepsTaken],
+    [t('fields.attachments'), files.map((f) => `${f.name} (${formatBytes(f.size)})`).join('\n')],
   ];
 
   return (
@@ -365,7 +426,7 @@ export function ReportPage() {
       <p className="usa-intro">{t('intro')}</p>
       <p className="text-base">{t('stepOf', { n: step + 1, total: STEPS.length })}</p>
       <h2>{t(`steps.${current.key}`)}</h2>
-      {Object.keys(problems).length > 0 ? (
+      {Object.keys(problems).length > 0 || Object.keys(fileProblems).length > 0 ? (
         <div className="usa-alert usa-alert--error usa-alert--slim" role="alert">
           <div className="usa-alert__body">
             <p className="usa-alert__text">{t('errorSummary')}</p>
@@ -543,6 +604,56 @@ export function ReportPage() {
             {text('companiesAffected', t('fields.companiesAffected'), { type: 'number' })}
             {text('since', t('fields.since'), { type: 'date' })}
             {text('stepsTaken', t('fields.stepsTaken'), { long: true })}
+            <FormField
+              id={`${id}-attachments`}
+              label={t('fields.attachments')}
+              hint={t('fields.attachmentsHint', {
+                types: ATTACHMENT_KINDS.map((k) => k.label).join(', '),
+                count: DEFAULT_ATTACHMENT_LIMITS.maxFiles,
+                size: formatBytes(DEFAULT_ATTACHMENT_LIMITS.maxFileBytes),
+                total: formatBytes(DEFAULT_ATTACHMENT_LIMITS.maxTotalBytes),
+              })}
+              error={Object.keys(fileProblems).length > 0 ? t('errors.files') : undefined}
+            >
+              {(describedBy) => (
+                <input
+                  className="display-block margin-top-1"
+                  id={`${id}-attachments`}
+                  type="file"
+                  multiple
+                  accept={ATTACHMENT_ACCEPT}
+                  aria-describedby={describedBy}
+                  aria-invalid={Object.keys(fileProblems).length > 0 ? true : undefined}
+                  onChange={(e) => {
+                    chooseFiles(e.target.files);
+                    e.target.value = '';
+                  }}
+                />
+              )}
+            </FormField>
+            {files.length > 0 ? (
+              <ul className="usa-list usa-list--unstyled" aria-label={t('fields.attachmentsChosen')}>
+                {files.map((f, i) => (
+                  <li key={`${i}-${f.name}`} className="margin-bottom-1">
+                    <span className={fileProblems[i] ? 'text-secondary-dark text-bold' : undefined}>{f.name}</span> (
+                    {formatBytes(f.size)}){' '}
+                    <button
+                      type="button"
+                      className="usa-button usa-button--unstyled"
+                      aria-label={t('fields.removeFile', { name: f.name })}
+                      onClick={() => removeFile(i)}
+                    >
+                      {t('fields.removeFileShort')}
+                    </button>
+                    {fileProblems[i] ? (
+                      <span className="usa-error-message display-block" role="alert">
+                        {word(fileProblems[i])}
+                      </span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </>
         ) : null}
         {current.key === 'summary' ? (

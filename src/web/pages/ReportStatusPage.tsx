@@ -1,8 +1,9 @@
-/** The reporter's private status page: what became of the report, in the reader's language. */
-import { useQuery } from '@tanstack/react-query';
+/** The reporter's private status page: what became of the report, and the analysts' questions, in the reader's language. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { ReportStatus } from '../../shared/reports.js';
+import { ReporterQuestions } from '../components/ReportQuestions.js';
 import { apiGet } from '../hooks/api.js';
 import { useDocumentTitle } from '../hooks/document-title.js';
 import { toUiLanguage } from '../i18n/index.js';
@@ -14,6 +15,7 @@ export function ReportStatusPage() {
   const t = ((key: string, options?: Record<string, unknown>) =>
     (translate as unknown as Tf)(`reports.${key}`, options)) as Tf;
   const { token = '' } = useParams();
+  const queryClient = useQueryClient();
   const status = useQuery({
     queryKey: ['report-status', token],
     queryFn: ({ signal }) => apiGet<ReportStatus>(`/api/v1/reports/status/${encodeURIComponent(token)}`, signal),
@@ -42,6 +44,13 @@ export function ReportStatusPage() {
           reason: s.rejection ? t(`reasons.${s.rejection.reason}`) : '',
         })}
       </p>
+      <ReporterQuestions
+        token={token}
+        questions={s.questions ?? []}
+        onAnswered={(questions) =>
+          queryClient.setQueryData<ReportStatus>(['report-status', token], { ...s, questions })
+        }
+      />
     </div>
   );
 }

@@ -1,19 +1,32 @@
 /**
  * Route `/search?q=…`: results of the one search box with their facets (issue
  * 7). The server counts only what the reader may open; every facet value is a
- * link that narrows the results, kept in the URL so that a search can be sent.
+ * button that narrows the results, kept in the URL so that a search can be
+ * sent, and the results sort by relevance, date or priority.
  */
 import '../register.css';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState, Loading } from '../components/QueryState.js';
+import { SaveSearch } from '../components/SaveSearch.js';
 import { useDocumentTitle } from '../hooks/document-title.js';
 import { useUiLanguage } from '../hooks/language.js';
-import { useRegisterT, useSearch, type RegisterKey, type SearchHitT, type SearchResultT } from '../hooks/register.js';
+import {
+  SEARCH_FACETS,
+  SEARCH_SORTS,
+  useRegisterT,
+  useSearch,
+  type RegisterKey,
+  type SearchFacetT,
+  type SearchHitT,
+  type SearchResultT,
+} from '../hooks/register.js';
+import { countryName } from '../i18n/format.js';
+import { reportLinks } from '../report-routes.js';
 import { linkTo } from '../routes.js';
 
-const FACETS = ['kind', 'category', 'status', 'side', 'year'] as const;
+const FACETS = SEARCH_FACETS;
 const FILTERS = [...FACETS, 'sort'] as const;
 
 /** The server's snippet (escaped text with <mark>) as React elements, without injecting HTML. */
@@ -33,12 +46,15 @@ export function Snippet({ html }: { html: string }) {
 }
 
 function hitLink(hit: SearchHitT): string {
+  // Only a report may have no dialogue (not merged yet): it is read in the triage queue.
+  if (hit.kind === 'report' || hit.dialogue === null) return reportLinks.triage();
   switch (hit.kind) {
     case 'issue':
       return linkTo.issue(hit.dialogue, hit.key);
     case 'meeting':
       return linkTo.meeting(hit.dialogue, Number(hit.key));
     case 'account':
+    case 'readout':
       return linkTo.meeting(hit.dialogue, Number(hit.key.split('/')[0]));
     case 'outcome':
       return `${linkTo.dialogue(hit.dialogue)}#outcome-${hit.key}`;
@@ -59,12 +75,19 @@ export function SearchPage() {
   const result = useSearch(api);
   useDocumentTitle(q ? `${q} · ${rt('searchTitle')}` : rt('searchTitle'));
 
-  const valueLabel = (facet: (typeof FACETS)[number], value: string): string => {
+  const valueLabel = (facet: SearchFacetT, value: string): string => {
     if (facet === 'kind') return rt(`kind_${value}` as RegisterKey);
-    if (facet === 'status')
+    if (facet === 'economy') return countryName(value, lang);
+    if (facet === 'chapter') return rt('chapterN', { code: value });
+    if (facet === 'meeting') return rt('meetingN', { number: value });
+    if (facet === 'status') {
+      // An issue's or outcome's status, a report's (new, merged, rejected) or a readout's state.
+      if (['new', 'merged', 'rejected'].includes(value)) return rt(`reportStatus_${value}` as RegisterKey);
+      if (['draft', 'approved', 'published'].includes(value)) return rt(`readoutState_${value}` as RegisterKey);
       return t(`status.${value}` as 'status.open', {
         defaultValue: t(`outcomeStatus.${value}` as 'outcomeStatus.agreed'),
       });
+    }
     if (facet === 'category')
       return t(`category.${value}` as 'category.tariffs', {
         defaultValue: t(`outcomeKind.${value}` as 'outcomeKind.action'),
@@ -103,8 +126,11 @@ export function SearchPage() {
               value={params.get('sort') ?? 'relevance'}
               onChange={(e) => set('sort', e.target.value === 'relevance' ? null : e.target.value)}
             >
-              <option value="relevance">{rt('sort_relevance')}</option>
-              <option value="date">{rt('sort_date')}</option>
+              {SEARCH_SORTS.map((sort) => (
+                <option key={sort} value={sort}>
+                  {rt(`sort_${sort}`)}
+                </option>
+              ))}
             </select>
             <Facets result={result.data} params={params} label={valueLabel} onPick={set} />
             {filtered ? (
@@ -131,6 +157,11 @@ export function SearchPage() {
                 <li key={`${hit.kind}:${hit.dialogue}:${hit.key}`} className="margin-bottom-2">
                   <span className="usa-tag margin-right-1">{rt(`kind_${hit.kind}` as RegisterKey)}</span>
                   <Link to={hitLink(hit)}>{hit.title}</Link>
+                  {hit.priority !== null ? (
+                    <span className="usa-tag usa-tag--big bg-base-lighter text-ink margin-left-1">
+                      {rt('priorityN', { score: hit.priority })}
+                    </span>
+                  ) : null}
                   <Snippet html={hit.snippet} />
                 </li>
               ))}
@@ -138,6 +169,7 @@ export function SearchPage() {
           </div>
         </div>
       ) : null}
+      <SaveSearch />
     </>
   );
 }
@@ -150,7 +182,7 @@ function Facets({
 }: {
   result: SearchResultT;
   params: URLSearchParams;
-  label: (facet: (typeof FACETS)[number], value: string) => string;
+  label: (facet: SearchFacetT, value: string) => string;
   onPick: (name: string, value: string | null) => void;
 }) {
   const rt = useRegisterT();

@@ -1,14 +1,17 @@
 /**
  * The triage queue (issue 4): new reports addressed to the reader's side, each
  * with the similar reports and issues on file (scored, with what matched), and
- * the actions: merge into an issue, reject with a reason.
+ * the actions: merge into an issue, reject with a reason, ask the reporter a
+ * question (components/ReportQuestions.tsx).
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REJECT_REASONS, type Report, type SimilarItem } from '../../shared/reports.js';
+import { ATTACHMENT_KINDS, formatBytes } from '../../shared/attachments.js';
 import { ApiError, apiGet, type ListOf } from '../hooks/api.js';
 import { useDocumentTitle } from '../hooks/document-title.js';
+import { TriageQuestions } from '../components/ReportQuestions.js';
 import { useMe, useSend } from '../hooks/session.js';
 
 type Tf = (key: string, options?: Record<string, unknown>) => string;
@@ -28,6 +31,16 @@ export function TriagePage() {
     queryFn: ({ signal }) => apiGet<ListOf<Report>>('/api/v1/reports?status=new', signal),
     enabled: allowed,
   });
+  // Reports handled on this page stay, with what became of them, after they leave the queue of new reports:
+  // otherwise the queue's refetch takes the card, and its confirmation, away the moment an action succeeds.
+  const [handled, setHandled] = useState<Record<string, { report: Report; done: string }>>({});
+  const fresh = queue.data?.items ?? [];
+  const cards = [
+    ...fresh,
+    ...Object.values(handled)
+      .map((h) => h.report)
+      .filter((r) => !fresh.some((q) => q.reference === r.reference)),
+  ].sort((x, y) => x.receivedAt.localeCompare(y.receivedAt) || x.reference.localeCompare(y.reference));
   return (
     <div>
       <h1>{t('triage.title')}</h1>
@@ -40,21 +53,34 @@ export function TriagePage() {
         </div>
       ) : null}
       {queue.data && queue.data.items.length === 0 ? <p>{t('triage.empty')}</p> : null}
-      {queue.data?.items.map((r) => (
-        <ReportCard key={r.reference} report={r} />
+      {cards.map((r) => (
+        <ReportCard
+          key={r.reference}
+          report={r}
+          done={handled[r.reference]?.done}
+          onDone={(done) => setHandled((h) => ({ ...h, [r.reference]: { report: r, done } }))}
+        />
       ))}
     </div>
   );
 }
 
-function ReportCard({ report }: { report: Report }) {
+function ReportCard({
+  report,
+  done,
+  onDone,
+}: {
+  report: Report;
+  /** What became of the report on this page (merged, rejected), once it has been handled. */
+  done: string | undefined;
+  onDone: (done: string) => void;
+}) {
   const t = useT();
   const { t: tr } = useTranslation();
   const id = useId();
   const send = useSend();
   const queryClient = useQueryClient();
   const [similar, setSimilar] = useState<SimilarItem[] | undefined>();
-  const [done, setDone] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [reason, setReason] = useState<(typeof REJECT_REASONS)[number]>('not-actionable');
   const [note, setNote] = useState('');
@@ -62,7 +88,7 @@ function ReportCard({ report }: { report: Report }) {
   const act = async (fn: () => Promise<string>) => {
     setError(undefined);
     try {
-      setDone(await fn());
+      onDone(await fn());
       await queryClient.invalidateQueries({ queryKey: ['reports'] });
     } catch (e) {
       setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
@@ -101,6 +127,29 @@ function ReportCard({ report }: { report: Report }) {
       </p>
       {report.products.length > 0 ? <p>HS {report.products.join(', ')}</p> : null}
       {report.category ? <p>{(tr as unknown as Tf)(`category.${report.category}`)}</p> : null}
+      {report.attachments.length > 0 ? (
+        <>
+          <h3 id={`${id}-files`}>{t('triage.attachments')}</h3>
+          <ul className="usa-list" aria-labelledby={`${id}-files`}>
+            {report.attachments.map((a) => (
+              <li key={a.id}>
+                {/* A download (the server says so too): the file is never opened in the page. */}
+                <a
+                  className="usa-link"
+                  href={`/api/v1/reports/${encodeURIComponent(report.reference)}/attachments/${encodeURIComponent(a.id)}`}
+                  download={a.name}
+                  aria-label={t('triage.download', { name: a.name })}
+                >
+                  {a.name}
+                </a>{' '}
+                ({ATTACHMENT_KINDS.find((k) => k.mediaType === a.mediaType)?.label ?? a.mediaType},{' '}
+                {formatBytes(a.size)})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <TriageQuestions reference={report.reference} />
       {done ? (
         <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
           <div className="usa-alert__body">

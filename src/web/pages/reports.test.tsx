@@ -160,6 +160,117 @@ describe('report a problem', () => {
   }, 30_000);
 });
 
+describe('the attachments of a report', () => {
+  const MB = 1024 * 1024;
+  const pick = (input: HTMLElement, files: File[]) => fireEvent.change(input, { target: { files } });
+  const sized = (name: string, size: number, type = 'application/pdf') => {
+    const f = new File(['%PDF-1.4'], name, { type });
+    Object.defineProperty(f, 'size', { value: size });
+    return f;
+  };
+
+  it('are chosen on the impact step, checked for size, summarised, sent as multipart; a refused one is named', async () => {
+    const sent: FormData[] = [];
+    renderApp('/report', {
+      neverSignedIn: true,
+      api: reportApi({
+        '/api/v1/reports': (_url, request) => {
+          sent.push(request.body as FormData);
+          return {
+            status: 400,
+            body: {
+              error: {
+                code: 'validation-failed',
+                message: 'The report was not received',
+                details: {
+                  problems: [
+                    {
+                      pointer: '/body/attachments/1',
+                      message:
+                        '"invoice.pdf" must be a PDF, a Word document or an image; it looks like a Windows program',
+                    },
+                  ],
+                },
+              },
+            },
+          };
+        },
+      }),
+    });
+    await screen.findByRole('option', { name: 'CN' }, LAZY);
+    fireEvent.change(screen.getByLabelText(/government you are writing to/), { target: { value: 'us' } });
+    type(/Name of your organisation/, 'Acme Solar');
+    type(/Your name/, 'Ann Lee');
+    type(/Your e-mail address/, 'ann@acme.example');
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByLabelText(/Where the problem is/);
+    type(/Where the problem is/, 'CN');
+    type(/Describe the problem/, 'Our modules are held at customs for months.');
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+
+    // The impact step has the files, with the kinds and limits said.
+    expect(await screen.findByRole('heading', { name: 'Impact and documents' })).toBeTruthy();
+    const input = screen.getByLabelText('Documents and pictures');
+    expect(input.getAttribute('accept')).toContain('application/pdf');
+    expect(screen.getByText(/PDF, Word \(\.docx\), .*at most 5 files, 10 MB each, 25 MB in all/)).toBeTruthy();
+    type(/Steps already taken/, 'We wrote to the agency.');
+
+    // A file over 10 MB is named and stops the step; removing it lets the reader on, nothing else lost.
+    pick(input, [sized('inspection.pdf', 2 * MB), sized('huge-scan.pdf', 11 * MB)]);
+    expect(screen.getByText('inspection.pdf')).toBeTruthy();
+    expect(screen.getByText('This file is larger than 10 MB.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('heading', { name: 'Impact and documents' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove huge-scan.pdf' }));
+    expect(screen.queryByText('This file is larger than 10 MB.')).toBeNull();
+    pick(input, [sized('invoice.pdf', 300 * 1024)]);
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+
+    // The summary lists the files with their sizes.
+    expect(await screen.findByRole('heading', { name: 'Check and send' })).toBeTruthy();
+    expect(screen.getByText(/inspection\.pdf \(2 MB\)\s+invoice\.pdf \(300 KB\)/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Send the report' }));
+
+    // Sent as a form: the report as JSON text and the two files; the server's word lands by the refused file.
+    expect(
+      await screen.findByText(
+        '"invoice.pdf" must be a PDF, a Word document or an image; it looks like a Windows program',
+      ),
+    ).toBeTruthy();
+    expect(sent).toHaveLength(1);
+    const form = sent[0]!;
+    expect(JSON.parse(form.get('report') as string)).toMatchObject({ addressedTo: 'us', economy: 'CN' });
+    expect((form.getAll('attachments') as File[]).map((f) => f.name)).toEqual(['inspection.pdf', 'invoice.pdf']);
+    expect(screen.getByRole('heading', { name: 'Impact and documents' })).toBeTruthy();
+    expect((screen.getByLabelText(/Steps already taken/) as HTMLTextAreaElement).value).toBe('We wrote to the agency.');
+    expect(screen.getByText('inspection.pdf')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    expect((screen.getByLabelText(/Describe the problem/) as HTMLTextAreaElement).value).toBe(
+      'Our modules are held at customs for months.',
+    );
+  }, 30_000);
+
+  it('speak Chinese', async () => {
+    renderApp('/report', { lang: 'zh', neverSignedIn: true, api: reportApi() });
+    await screen.findByRole('option', { name: 'CN' }, LAZY);
+    fireEvent.change(screen.getByLabelText(/您要反映的政府/), { target: { value: 'cn' } });
+    type(/机构名称/, '上海某公司');
+    type(/联系人姓名/, '王芳');
+    type(/电子邮箱/, 'wang@example.cn');
+    fireEvent.click(screen.getByRole('button', { name: '下一步' }));
+    type(/问题所在国家或地区/, 'US');
+    type(/问题描述/, '跨境数据流动审批不明确。');
+    fireEvent.click(screen.getByRole('button', { name: '下一步' }));
+    expect(await screen.findByRole('heading', { name: '影响和材料' })).toBeTruthy();
+    pick(
+      screen.getByLabelText('文件和图片'),
+      Array.from({ length: 6 }, (_, i) => sized(`${i}.png`, 1000, 'image/png')),
+    );
+    expect(screen.getByText('每份报告最多可附 5 个文件。')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '移除 5.png' })).toBeTruthy();
+  }, 30_000);
+});
+
 describe('the reporter’s status page', () => {
   it('shows the issue the report was merged into', async () => {
     renderApp('/reports/status/tok', {
@@ -195,11 +306,21 @@ describe('the triage queue', () => {
       description: '跨境数据流动审批不明确。',
       status: 'new',
       receivedAt: '2026-01-01T00:00:00.000Z',
+      attachments: [
+        {
+          id: '5f0c2a9e-1d7b-4c1e-9a51-3b8f4f6e2d10',
+          name: '海关通知.pdf',
+          mediaType: 'application/pdf',
+          size: 2048,
+          sha256: 'ab'.repeat(32),
+        },
+      ],
     };
     renderApp('/triage', {
       api: reportApi({
         '/api/v1/me': () => ({ body: fx.me('us', 'analyst') }),
-        '/api/v1/reports': () => ({ body: { items: [report] } }),
+        // Once merged, the report is no longer new: the queue's refetch no longer has it.
+        '/api/v1/reports': () => ({ body: { items: merged ? [] : [report] } }),
         '/api/v1/reports/R-2026-000001/similar': () => ({
           body: {
             items: [
@@ -222,11 +343,20 @@ describe('the triage queue', () => {
       }),
     });
     expect(await screen.findByRole('heading', { name: 'R-2026-000001' }, LAZY)).toBeTruthy();
+    const file = screen.getByRole('link', { name: 'Download 海关通知.pdf' });
+    expect(file.getAttribute('href')).toBe(
+      '/api/v1/reports/R-2026-000001/attachments/5f0c2a9e-1d7b-4c1e-9a51-3b8f4f6e2d10',
+    );
+    expect(screen.getByText(/\(PDF, 2 KB\)/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Show similar items' }));
     expect(await screen.findByText(/Matched: term: cross-border data flows \/ 跨境数据流动/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Merge into this issue' }));
     expect(await screen.findByText('Merged into cross-border-data-flows.')).toBeTruthy();
     await waitFor(() => expect(merged).toEqual({ reports: ['R-2026-000001'], dialogue: 'us-cn-ciwg' }));
+    // The queue is read again and is empty; the handled report keeps its card and what became of it.
+    expect(await screen.findByText('No new reports.')).toBeTruthy();
+    expect(screen.getByText('Merged into cross-border-data-flows.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'R-2026-000001' })).toBeTruthy();
   }, 30_000);
 });
 

@@ -15,7 +15,7 @@ export interface MockResponse {
   /** Omitted for 204 No Content. */
   body?: unknown;
 }
-/** What a handler sees of the request besides its URL: method, headers and the parsed JSON body. */
+/** What a handler sees of the request besides its URL: method, headers and the parsed JSON body (or the FormData). */
 export interface MockRequest {
   method: string;
   headers: Headers;
@@ -74,7 +74,12 @@ export function renderApp(
     const request: MockRequest = {
       method: (init?.method ?? 'GET').toUpperCase(),
       headers: new Headers(init?.headers),
-      body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
+      body:
+        typeof init?.body === 'string'
+          ? (JSON.parse(init.body) as unknown)
+          : init?.body instanceof FormData
+            ? init.body
+            : undefined,
     };
     calls.push(url);
     requests.push({ url, ...request });

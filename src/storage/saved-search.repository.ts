@@ -1,0 +1,152 @@
+/**
+ * Saved searches in SQL (`migrations/0012_saved_searches.sql`). Every read and
+ * delete is by user: nobody reaches another's searches. Saving and deleting
+ * are audited in their transaction; an alert queues its e-mail and grows the
+ * watermark in one.
+ */
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Role } from '../domain/auth/roles.js';
+import type { MailLanguage } from '../domain/mail/outbox.js';
+import type { SavedQuery, SavedSearch, SavedSearchStore } from '../domain/search/saved.js';
+import { appendAudit } from './audit.repository.js';
+import type { Database, SavedSearchesTable } from './database.js';
+import { iso } from './mappers.js';
+import { enqueueMail } from './outbox.repository.js';
+
+const asJson = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+
+function toSaved(r: Selectable<SavedSearchesTable>): SavedSearch {
+  return {
+    id: r.id,
+    name: r.name,
+    query: asJson<SavedQuery>(r.query),
+    alert: r.alert,
+    language: r.language as MailLanguage,
+    createdAt: iso(r.created_at),
+    lastAlertedAt: r.last_alerted_at ? iso(r.last_alerted_at) : null,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function createSavedSearchStore(db: Kysely<Database>): SavedSearchStore {
+  return {
+    async list(userId) {
+      const rows = await db
+        .selectFrom('saved_searches')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toSaved);
+    },
+
+    create: (actor, userId, input, seen) =>
+      db.transaction().execute(async (tx) => {
+        const row = await tx
+          .insertInto('saved_searches')
+          .values({
+            user_id: userId,
+            name: input.name,
+            query: JSON.stringify(input.query),
+            alert: input.alert,
+            language: input.language,
+            seen: JSON.stringify([...new Set(seen)]),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const saved = toSaved(row);
+        const owner = await tx.selectFrom('users').select('side_key').where('id', '=', userId).executeTakeFirst();
+        await appendAudit(tx, actor, {
+          action: 'saved-search.create',
+          recordKind: 'saved-search',
+          recordId: saved.id,
+          recordKey: saved.name,
+          ownerSide: owner?.side_key ?? null,
+          visibility: 'internal',
+          after: { name: saved.name, query: saved.query, alert: saved.alert, language: saved.language },
+        });
+        return saved;
+      }),
+
+    async delete(actor, userId, id) {
+      if (!UUID.test(id)) return false;
+      return db.transaction().execute(async (tx) => {
+        const row = await tx
+          .deleteFrom('saved_searches')
+          .where('id', '=', id)
+          .where('user_id', '=', userId)
+          .returningAll()
+          .executeTakeFirst();
+        if (!row) return false;
+        const saved = toSaved(row);
+        const owner = await tx.selectFrom('users').select('side_key').where('id', '=', userId).executeTakeFirst();
+        await appendAudit(tx, actor, {
+          action: 'saved-search.delete',
+          recordKind: 'saved-search',
+          recordId: saved.id,
+          recordKey: saved.name,
+          ownerSide: owner?.side_key ?? null,
+          visibility: 'internal',
+          before: { name: saved.name, query: saved.query, alert: saved.alert, language: saved.language },
+        });
+        return true;
+      });
+    },
+
+    async alerting() {
+      const rows = await db
+        .selectFrom('saved_searches as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .selectAll('s')
+        .select([
+          'u.email as u_email',
+          'u.display_name as u_display_name',
+          'u.side_key as u_side',
+          'u.role as u_role',
+          'u.disabled_at as u_disabled_at',
+          'u.version as u_version',
+          'u.created_at as u_created_at',
+        ])
+        .where('s.alert', '=', true)
+        .orderBy('s.created_at')
+        .orderBy('s.id')
+        .execute();
+      return rows.map((r) => ({
+        search: toSaved(r),
+        seen: asJson<string[]>(r.seen),
+        user: {
+          id: r.user_id,
+          email: r.u_email,
+          ...(r.u_display_name ? { displayName: r.u_display_name } : {}),
+          side: r.u_side,
+          role: r.u_role as Role,
+          disabled: r.u_disabled_at !== null,
+          version: r.u_version,
+          createdAt: iso(r.u_created_at),
+        },
+      }));
+    },
+
+    recordAlert: (id, keys, mail, at) =>
+      db.transaction().execute(async (tx) => {
+        // Locks the row: two servers running the job at once queue one e-mail, not two.
+        const row = await tx
+          .selectFrom('saved_searches')
+          .select('seen')
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!row) return false;
+        const seen = new Set(asJson<string[]>(row.seen));
+        const fresh = keys.filter((k) => !seen.has(k));
+        if (fresh.length === 0) return false;
+        await sql`update saved_searches
+                     set seen = ${JSON.stringify([...seen, ...fresh])}::jsonb, last_alerted_at = ${at}
+                   where id = ${id}`.execute(tx);
+        await enqueueMail(tx, mail);
+        return true;
+      }),
+  };
+}
