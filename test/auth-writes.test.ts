@@ -454,4 +454,36 @@ describe('history across a change of tier', () => {
     assert.ok(own.items.every((e) => e.beforeWithheld === undefined));
     assert.match(JSON.stringify(own), /Candid internal wording/);
   });
+
+  it("leaves the internal days' status changes out of the other side's timeline", async () => {
+    const cn = await demoSignIn('cn', 'analyst');
+    const us = await demoSignIn('us', 'analyst');
+    const url = '/api/v1/dialogues/us-cn-ciwg/issues/pending-internal-triage';
+    const created = await as(cn, 'POST', '/api/v1/dialogues/us-cn-ciwg/issues', {
+      key: 'pending-internal-triage',
+      title: { en: 'Kept internal at first', zh: '起初仅内部可见' },
+      raisedBy: 'cn',
+      respondent: 'us',
+      category: 'export-controls',
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const opened = await as(cn, 'PATCH', url, { status: 'resolved-in-part' }, { 'if-match': '"1"' });
+    assert.equal(opened.statusCode, 200, opened.body);
+    const shared = await as(cn, 'PATCH', url, { visibility: 'shared' }, { 'if-match': '"2"' });
+    assert.equal(shared.statusCode, 200, shared.body);
+
+    type Timeline = { statusChanges: { from: string | null; to: string }[] };
+    const timeline = async (who: typeof cn) => {
+      const res = await as(who, 'GET', `${url}/timeline`);
+      assert.equal(res.statusCode, 200, res.body);
+      return (res.json() as Timeline).statusChanges.map((c) => `${c.from}→${c.to}`);
+    };
+    assert.deepEqual(await timeline(cn), ['open→resolved-in-part']);
+    assert.deepEqual(await timeline(us), []);
+
+    const later = await as(cn, 'PATCH', url, { status: 'open' }, { 'if-match': '"3"' });
+    assert.equal(later.statusCode, 200, later.body);
+    assert.deepEqual(await timeline(us), ['resolved-in-part→open']);
+    assert.deepEqual(await timeline(cn), ['open→resolved-in-part', 'resolved-in-part→open']);
+  });
 });

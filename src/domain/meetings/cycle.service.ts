@@ -5,6 +5,7 @@
  * viewer, so a side sees only what it may.
  */
 import type { Viewer } from '../access/viewer.js';
+import { historyAsSeenBy } from '../audit/history.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { Store } from '../ports.js';
 import type { Issue } from '../records.js';
@@ -39,8 +40,24 @@ async function raisingsByIssue(deps: Deps, viewer: Viewer, dialogueKey: string) 
   return { raisings: out, held: meetings.map((m) => m.number) };
 }
 
-async function statusChanges(deps: Deps, issue: Issue): Promise<StatusChange[]> {
-  const entries = await deps.history('issue', issue.id);
+/** The dialogue's side keys, for reading an issue's history as the viewer may (see `historyAsSeenBy`). */
+async function sidesOf(deps: Deps, viewer: Viewer, dialogueKey: string): Promise<string[]> {
+  const dialogue = await deps.dialogues.get(viewer, dialogueKey);
+  if (!dialogue) throw new NotFoundError('dialogue', dialogueKey);
+  return dialogue.sides.map((s) => s.key);
+}
+
+/**
+ * The issue's status changes that the viewer may read: those of days when the
+ * issue was internal to the other side are left out, as in its history.
+ */
+async function statusChanges(
+  deps: Deps,
+  viewer: Viewer,
+  sides: readonly string[],
+  issue: Issue,
+): Promise<StatusChange[]> {
+  const entries = historyAsSeenBy(viewer, await deps.history('issue', issue.id), sides);
   return entries.flatMap((e) => {
     const change = e.changes?.find((c) => c.field === 'status');
     return change ? [{ at: e.at, from: change.before as string | null, to: change.after as string, by: e.actor }] : [];
@@ -58,9 +75,10 @@ export async function timelinesOf(
   issues: readonly Issue[],
 ): Promise<Map<string, Timeline>> {
   const { raisings } = await raisingsByIssue(deps, viewer, dialogueKey);
+  const sides = await sidesOf(deps, viewer, dialogueKey);
   const out = new Map<string, Timeline>();
   for (const issue of issues) {
-    out.set(issue.key, buildTimeline(raisings.get(issue.key) ?? [], await statusChanges(deps, issue)));
+    out.set(issue.key, buildTimeline(raisings.get(issue.key) ?? [], await statusChanges(deps, viewer, sides, issue)));
   }
   return out;
 }
@@ -81,7 +99,8 @@ export async function issueTimeline(
   const issue = await deps.issues.get(viewer, dialogueKey, issueKey);
   if (!issue) throw new NotFoundError('issue', `${dialogueKey}/${issueKey}`);
   const { raisings, held } = await raisingsByIssue(deps, viewer, dialogueKey);
-  const timeline = buildTimeline(raisings.get(issueKey) ?? [], await statusChanges(deps, issue));
+  const sides = await sidesOf(deps, viewer, dialogueKey);
+  const timeline = buildTimeline(raisings.get(issueKey) ?? [], await statusChanges(deps, viewer, sides, issue));
   return { issue: issueKey, status: issue.status, ...timeline, dormancyReview: dueForDormancyReview(timeline, held) };
 }
 
@@ -119,13 +138,14 @@ export async function agendaProposals(
     ]);
   }
   const { raisings } = await raisingsByIssue(deps, viewer, dialogueKey);
+  const sides = dialogue.sides.map((s) => s.key);
   const out: AgendaProposal[] = [];
   let after: number | undefined;
   for (;;) {
     const page = await deps.issues.list(viewer, { dialogue: dialogueKey, raisedBy: side }, { limit: 200, after });
     for (const issue of page.items) {
       if (!OPEN.has(issue.status)) continue;
-      const timeline = buildTimeline(raisings.get(issue.key) ?? [], await statusChanges(deps, issue));
+      const timeline = buildTimeline(raisings.get(issue.key) ?? [], await statusChanges(deps, viewer, sides, issue));
       out.push({
         issue: issue.key,
         title: issue.title,
