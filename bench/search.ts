@@ -335,7 +335,6 @@ async function explain(handle: DatabaseHandle) {
   for (const [name, access] of accesses) {
     for (const query of QUERIES) {
       const plan = await handle.db.transaction().execute(async (tx) => {
-        await sql`set local work_mem = '64MB'`.execute(tx);
         const request = { q: query.q, filters: {}, sort: 'relevance', language: 'en', limit: 20, offset: 0 } as const;
         const statement = (await prepareSearch(tx, access, request))!;
         return sql<Record<string, string>>`explain (analyze, buffers) ${statement}`.execute(tx);

@@ -74,6 +74,10 @@ type Answer = { total: number; facets: [string, string, number][]; items: Page[]
 interface Matching {
   tsq?: RawBuilder<unknown>;
   substring?: string;
+  /** The query without its Chinese, for the English configuration. */
+  latin?: string;
+  /** The Chinese words a document must hold, as tsquery text. */
+  zh?: string;
   words: string[];
 }
 
@@ -81,7 +85,8 @@ function matching(q: string): Matching {
   const words = chineseWords(q);
   const latin = q.replace(/\p{Script=Han}+/gu, ' ').trim();
   const parts: RawBuilder<unknown>[] = [];
-  if (/[\p{L}\p{N}]/u.test(latin)) parts.push(sql`plainto_tsquery('english'::regconfig, ${latin})`);
+  const hasLatin = /[\p{L}\p{N}]/u.test(latin);
+  if (hasLatin) parts.push(sql`plainto_tsquery('english'::regconfig, ${latin})`);
   const zh = chineseQuery(words);
   if (zh !== undefined) parts.push(sql`${zh}::tsquery`);
   // As a scalar subquery: evaluated once per statement (an InitPlan), not once per row it is compared with,
@@ -94,7 +99,7 @@ function matching(q: string): Matching {
         : sql`(select ${parts[0]!} || ${parts[1]!})`;
   // Lowered as the documents' body_lower was (in JavaScript), so that LIKE needs no case folding.
   const substring = [...q].length >= 3 ? like(q.toLowerCase()) : undefined;
-  return { tsq, substring, words };
+  return { tsq, substring, words, ...(hasLatin ? { latin } : {}), ...(zh !== undefined ? { zh } : {}) };
 }
 
 /** The conditions of a search: what the caller may open that matches, narrowed by the filters. */
@@ -143,20 +148,22 @@ function wordHits(access: SearchAccess, request: SearchRequest, m: Matching, cap
 
 /**
  * The one statement that answers a search; undefined when the query has
- * nothing to match with. `substrings`: whether substrings match too.
- * Exported for the benchmark, which shows its plan (EXPLAIN ANALYZE).
+ * nothing to match with. `substrings`: whether substrings match too; `rank`:
+ * the query's words as tsquery text joined by `|`, for the score.
  */
 export function searchStatement(
   access: SearchAccess,
   request: SearchRequest,
-  substrings: boolean,
+  options: { substrings: boolean; rank?: string },
 ): RawBuilder<Answer> | undefined {
   const m = matching(request.q);
-  const where = conditions(access, request, m, substrings);
+  const where = conditions(access, request, m, options.substrings);
   if (!where) return undefined;
 
-  // Title words are weighted A in terms: they rank first. A substring alone scores 0.
-  const score = sql<number>`${m.tsq ? sql`ts_rank(d.terms, ${m.tsq})` : sql`0`}::float8`;
+  // The rank counts each word of the query found, weighted by where (title words are weighted A in terms);
+  // every hit holds all of them already, so their nearness (what ranking the AND of them would add, at
+  // twice the cost) is left out. A substring alone scores 0.
+  const score = sql<number>`${options.rank ? sql`ts_rank(d.terms, (select ${options.rank}::tsquery))` : sql`0`}::float8`;
   // Priority (domain/reports/priority.ts): the stored parts, the months open as of now (at most 15),
   // times the side's weight for the category; only for the side that holds the record.
   const triage = access.triageSide ?? null;
@@ -195,10 +202,15 @@ export function searchStatement(
       from search_documents d${byPriority ? sql` cross join w` : sql``}
       where ${where}
     ),
+    -- Hits alike in every facet, counted once: many share them, so the facets are counted over these few.
+    alike as (
+      select kind, category, status, side, year, facets, count(*)::int as n
+      from hits group by kind, category, status, side, year, facets
+    ),
     counted as (
       select grouping(kind) as gk, grouping(category) as gc, grouping(status) as gs, grouping(side) as gd,
-        kind, category, status, side, year, count(*)::int as n
-      from hits group by grouping sets ((kind), (category), (status), (side), (year))
+        kind, category, status, side, year, sum(n)::int as n
+      from alike group by grouping sets ((kind), (category), (status), (side), (year))
     ),
     page as (
       select h.* from hits h order by ${order('h')} limit ${request.limit} offset ${request.offset}
@@ -211,7 +223,7 @@ export function searchStatement(
           coalesce(kind, category, status, side, year::text) as v, n
         from counted
         union all
-        select 'token', t, count(*)::int from hits, unnest(hits.facets) t group by t
+        select 'token', t, sum(n)::int from alike, unnest(alike.facets) t group by t
       ) facets where v is not null) as facets,
       (select coalesce(jsonb_agg(jsonb_build_object('kind', p.kind, 'key', p.key, 'dialogue', dl.key,
           'title', sd.title, 'body', sd.body, 'score', p.score,
@@ -222,8 +234,12 @@ export function searchStatement(
 }
 
 /**
- * The statement for a request, with the substring fallback decided (one
- * small query first when the query has words and three or more characters).
+ * The statement for a request (exported for the benchmark, which shows its
+ * plan), to run in `db`'s transaction: one small query
+ * first gives the English words as the configuration stems them (for the
+ * rank), decides the substring fallback, and lets the statement keep a broad
+ * query's hits in memory while they are counted and sorted (work_mem, for
+ * this transaction only) rather than spill them to disk.
  */
 export async function prepareSearch(
   db: Kysely<Database>,
@@ -232,11 +248,15 @@ export async function prepareSearch(
 ): Promise<RawBuilder<Answer> | undefined> {
   const m = matching(request.q);
   let substrings = m.substring !== undefined;
-  if (substrings && m.tsq) {
-    const probe = wordHits(access, request, m, SUBSTRING_FALLBACK)!;
-    substrings = (await probe.execute(db)).rows[0]!.n < SUBSTRING_FALLBACK;
-  }
-  return searchStatement(access, request, substrings);
+  const probe = substrings && m.tsq ? wordHits(access, request, m, SUBSTRING_FALLBACK) : undefined;
+  const r = await sql<{ lexemes: string[] | null; n: number | null }>`select
+      set_config('work_mem', '64MB', true) as work_mem,
+      ${m.latin !== undefined ? sql`tsvector_to_array(to_tsvector('english'::regconfig, ${m.latin}))` : sql`null::text[]`} as lexemes,
+      ${probe ? sql`(${probe})` : sql`null::integer`} as n`.execute(db);
+  const lexemes = r.rows[0]!.lexemes ?? [];
+  if (probe) substrings = r.rows[0]!.n! < SUBSTRING_FALLBACK;
+  const rank = [...lexemes.map(lexeme), ...(m.zh ? [m.zh.replace(/ & /g, ' | ')] : [])].join(' | ');
+  return searchStatement(access, request, { substrings, ...(rank ? { rank } : {}) });
 }
 
 export function createSearchIndex(db: Kysely<Database>): SearchIndex {
@@ -246,8 +266,6 @@ export function createSearchIndex(db: Kysely<Database>): SearchIndex {
     async find(access: SearchAccess, request: SearchRequest): Promise<SearchResult> {
       const m = matching(request.q);
       const row = await db.transaction().execute(async (tx) => {
-        // The hits of a broad query are kept in memory while they are counted and sorted, not spilled to disk.
-        await sql`set local work_mem = '64MB'`.execute(tx);
         const statement = await prepareSearch(tx, access, request);
         return statement ? (await statement.execute(tx)).rows[0]! : undefined;
       });
