@@ -23,6 +23,7 @@ import { FormField } from '../components/FormField.js';
 import { ApiError, apiGet, type ListOf } from '../hooks/api.js';
 import { useDocumentTitle } from '../hooks/document-title.js';
 import { useSend } from '../hooks/session.js';
+import { countryName } from '../i18n/format.js';
 import { toUiLanguage } from '../i18n/index.js';
 
 type Tf = (key: string, options?: Record<string, unknown>) => string;
@@ -210,6 +211,7 @@ export function validate(d: ReportDraft, fields?: readonly Field[]): Partial<Rec
 interface Side {
   key: string;
   country: string;
+  agency?: { en?: string; zh?: string };
 }
 
 export function ReportPage() {
@@ -243,6 +245,17 @@ export function ReportPage() {
   const heading = useRef<HTMLHeadingElement>(null);
 
   const sideList = sides.data ?? [];
+  /** The government as people name it: its country, and the agency that receives reports when known. */
+  const sideLabel = (s: Side) => {
+    const agency = s.agency?.[lang] ?? s.agency?.en;
+    const country = countryName(s.country, lang);
+    if (!agency) return country;
+    return lang === 'zh' ? `${country}（${agency}）` : `${country} (${agency})`;
+  };
+  const addresseeLabel = (key: string) => {
+    const side = sideList.find((s) => s.key === key);
+    return side ? sideLabel(side) : key;
+  };
   // One side: it is the only choice, taken without asking.
   const effective =
     sideList.length === 1 && draft.addressedTo === '' ? { ...draft, addressedTo: sideList[0]!.key } : draft;
@@ -397,7 +410,7 @@ export function ReportPage() {
   );
 
   const summaryRows: [string, string][] = [
-    [t('fields.addressedTo'), effective.addressedTo],
+    [t('fields.addressedTo'), addresseeLabel(effective.addressedTo)],
     [t('fields.organisationName'), draft.organisationName],
     [t('fields.organisationKind'), t(`fields.${draft.organisationKind}`)],
     [t('fields.contactName'), draft.contactName],
@@ -457,7 +470,7 @@ export function ReportPage() {
                     <option value="">{t('none')}</option>
                     {sideList.map((s) => (
                       <option key={s.key} value={s.key}>
-                        {s.country}
+                        {sideLabel(s)}
                       </option>
                     ))}
                   </select>

@@ -7,7 +7,11 @@ const sides = {
   items: [
     {
       sides: [
-        { key: 'us', country: 'US' },
+        {
+          key: 'us',
+          country: 'US',
+          agency: { en: 'International Trade Administration', zh: '美国商务部国际贸易管理局' },
+        },
         { key: 'cn', country: 'CN' },
       ],
     },
@@ -59,7 +63,9 @@ describe('report a problem', () => {
       }),
     });
     expect(await screen.findByRole('heading', { name: 'Report a problem', level: 1 }, LAZY)).toBeTruthy();
-    await screen.findByRole('option', { name: 'CN' }, LAZY);
+    // The governments by name, with the agency that receives reports where the dialogue gives it.
+    await screen.findByRole('option', { name: 'China' }, LAZY);
+    expect(screen.getByRole('option', { name: 'United States (International Trade Administration)' })).toBeTruthy();
 
     // Step 1, empty: one message per required field, and no move.
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
@@ -142,7 +148,9 @@ describe('report a problem', () => {
       }),
     });
     expect(await screen.findByRole('heading', { name: '反映问题', level: 1 }, LAZY)).toBeTruthy();
-    await screen.findByRole('option', { name: 'CN' }, LAZY);
+    // In Chinese too: the country's name, the agency in full-width brackets.
+    await screen.findByRole('option', { name: '中国' }, LAZY);
+    expect(screen.getByRole('option', { name: '美国（美国商务部国际贸易管理局）' })).toBeTruthy();
     fireEvent.change(screen.getByLabelText(/您要反映的政府/), { target: { value: 'cn' } });
     type(/机构名称/, '上海某公司');
     type(/联系人姓名/, '王芳');
@@ -197,7 +205,9 @@ describe('the attachments of a report', () => {
         },
       }),
     });
-    await screen.findByRole('option', { name: 'CN' }, LAZY);
+    // The governments by name, with the agency that receives reports where the dialogue gives it.
+    await screen.findByRole('option', { name: 'China' }, LAZY);
+    expect(screen.getByRole('option', { name: 'United States (International Trade Administration)' })).toBeTruthy();
     fireEvent.change(screen.getByLabelText(/government you are writing to/), { target: { value: 'us' } });
     type(/Name of your organisation/, 'Acme Solar');
     type(/Your name/, 'Ann Lee');
@@ -252,7 +262,9 @@ describe('the attachments of a report', () => {
 
   it('speak Chinese', async () => {
     renderApp('/report', { lang: 'zh', neverSignedIn: true, api: reportApi() });
-    await screen.findByRole('option', { name: 'CN' }, LAZY);
+    // In Chinese too: the country's name, the agency in full-width brackets.
+    await screen.findByRole('option', { name: '中国' }, LAZY);
+    expect(screen.getByRole('option', { name: '美国（美国商务部国际贸易管理局）' })).toBeTruthy();
     fireEvent.change(screen.getByLabelText(/您要反映的政府/), { target: { value: 'cn' } });
     type(/机构名称/, '上海某公司');
     type(/联系人姓名/, '王芳');
