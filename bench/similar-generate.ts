@@ -5,7 +5,7 @@
  * problem sentence framed one of several ways, an impact sentence and, often,
  * a sentence on the steps taken, with places, products (real HS codes), sums
  * and dates. Half of them also carry a sentence of detail taken from the
- * labelled set (bench/data/similar-pairs.json), in the report's language, so
+ * labelled set (bench/data/similar-problems-*.json), in the report's language, so
  * that the words are not only the templates' few hundred: real reports have a
  * long tail of rare words, which the index search relies on less than on the
  * common ones here. Seeded PRNG: one seed, the same reports.

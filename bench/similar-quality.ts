@@ -1,6 +1,6 @@
 /**
  * How well duplicate finding works (issue 4, acceptance 2), on the labelled set
- * bench/data/similar-pairs.json: precision and recall of "same problem" at the
+ * of bench/data/similar-problems-{1,2,3}.json: precision and recall of "same problem" at the
  * default threshold over every labelled pair, and the top-5 hit rate: each
  * "same" pair's first report is a query against every other report of the set,
  * and a hit is its partner among the five best. Figures per language pair.
@@ -14,7 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { features, similarity, SIMILAR_THRESHOLD, type Features } from '../src/domain/reports/similar.js';
 import { chineseTokens } from '../src/storage/segment.js';
 
-export const DATASET_FILE = fileURLToPath(new URL('./data/similar-pairs.json', import.meta.url));
+/** The problems, in batches: 1 and 2 shaped the glossary (development), 3 was written afterwards (blind). */
+export const DATASET_FILES = [1, 2, 3].map((batch) =>
+  fileURLToPath(new URL(`./data/similar-problems-${batch}.json`, import.meta.url)),
+);
 
 export type LanguagePair = 'en-en' | 'zh-zh' | 'en-zh';
 export type Subset = 'development' | 'blind' | 'whole';
@@ -27,10 +30,25 @@ export interface LabelledReport {
   products?: string[];
 }
 
+export interface LabelledProblem {
+  id: string;
+  /** Problems of one family are on neighbouring topics: their reports make the hard "different" pairs. */
+  family: string;
+  title: string;
+  reports: LabelledReport[];
+}
+
+export interface LabelledPair {
+  a: string;
+  b: string;
+  label: 'same' | 'different';
+  languages: LanguagePair;
+  blind?: boolean;
+}
+
 export interface SimilarDataset {
-  about: string;
-  problems: { id: string; title: string; batch: 1 | 2 | 3; reports: LabelledReport[] }[];
-  pairs: { a: string; b: string; label: 'same' | 'different'; languages: LanguagePair; blind?: boolean }[];
+  problems: (LabelledProblem & { batch: number })[];
+  pairs: LabelledPair[];
 }
 
 export interface QualityFigures {
@@ -56,8 +74,52 @@ export interface QualityFigures {
   misses: { a: string; b: string; label: string; score: number }[];
 }
 
-export function loadSimilarDataset(file = DATASET_FILE): SimilarDataset {
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as SimilarDataset;
+/**
+ * Reads the problems and labels the pairs, the same way every time: within each
+ * problem every pair of its reports is "same" (one English–English, one
+ * Chinese–Chinese, four across); for "different", each problem's reports are
+ * paired with those of the next problem of its family in its batch (the hard
+ * case: neighbouring topics, shared words) and with a problem of another family
+ * half the batch away, in each language pair. Pairs never cross batches.
+ */
+export function loadSimilarDataset(files: readonly string[] = DATASET_FILES): SimilarDataset {
+  const problems: SimilarDataset['problems'] = [];
+  const pairs: LabelledPair[] = [];
+  const seen = new Set<string>();
+  const languagesOf = (a: LabelledReport, b: LabelledReport): LanguagePair =>
+    a.language === b.language ? (a.language === 'en' ? 'en-en' : 'zh-zh') : 'en-zh';
+  const add = (a: LabelledReport, b: LabelledReport, label: LabelledPair['label'], blind: boolean) => {
+    const key = [a.id, b.id].sort().join(' ~ ');
+    if (seen.has(key)) return;
+    seen.add(key);
+    pairs.push({ a: a.id, b: b.id, label, languages: languagesOf(a, b), ...(blind ? { blind } : {}) });
+  };
+  for (const file of files) {
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { batch: number; problems: LabelledProblem[] };
+    const blind = data.batch === 3;
+    const batch = data.problems;
+    problems.push(...batch.map((p) => ({ ...p, batch: data.batch })));
+    const report = (p: LabelledProblem, id: string) => {
+      const r = p.reports.find((x) => x.id === `${p.id}/${id}`);
+      if (!r) throw new Error(`${file}: problem ${p.id} has no report ${id}`);
+      return r;
+    };
+    batch.forEach((p, i) => {
+      for (let x = 0; x < p.reports.length; x++)
+        for (let y = x + 1; y < p.reports.length; y++) add(p.reports[x]!, p.reports[y]!, 'same', blind);
+      const family = batch.filter((q) => q.family === p.family);
+      const nextInFamily = family.length > 1 ? family[(family.indexOf(p) + 1) % family.length]! : undefined;
+      const others = batch.filter((q) => q.family !== p.family);
+      const far = others.length > 0 ? others[(i + Math.floor(batch.length / 2)) % others.length]! : undefined;
+      for (const q of [nextInFamily, far]) {
+        if (!q) continue;
+        add(report(p, 'en1'), report(q, q === far ? 'en1' : 'en2'), 'different', blind);
+        add(report(p, 'zh1'), report(q, q === far ? 'zh1' : 'zh2'), 'different', blind);
+        add(report(p, q === far ? 'zh2' : 'en2'), report(q, q === far ? 'en2' : 'zh1'), 'different', blind);
+      }
+    });
+  }
+  return { problems, pairs };
 }
 
 export type Featurize = (text: string, products: readonly string[]) => Features;

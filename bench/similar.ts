@@ -116,7 +116,8 @@ async function runEngine(engine: SimilarEngine, o: SimilarOptions): Promise<Engi
   try {
     await migrate(handle.db);
     const store = createStore(handle.db);
-    const serverVersion = (await sql<{ v: string }>`show server_version`.execute(handle.db)).rows[0]!.v.split(' ')[0]!;
+    const shown = await sql<{ server_version: string }>`show server_version`.execute(handle.db);
+    const serverVersion = shown.rows[0]?.server_version.split(' ')[0] ?? 'unknown';
     let t = performance.now();
     // The issues come in through the importer, which writes their features as every write does.
     await importBundle(
@@ -166,7 +167,7 @@ export async function runSimilarBench(o: SimilarOptions): Promise<{ quality: Qua
 
   console.log(`\nSimilar reports and issues (Parley ${PARLEY_VERSION}), ${new Date().toISOString()}`);
   console.log(
-    `\nDuplicate finding on the labelled set (bench/data/similar-pairs.json), threshold ${SIMILAR_THRESHOLD}; ` +
+    `\nDuplicate finding on the labelled set (bench/data/similar-problems-*.json), threshold ${SIMILAR_THRESHOLD}; ` +
       'development = batches 1-2, blind = batch 3\n',
   );
   console.log(qualityTable(quality));

@@ -1,6 +1,6 @@
 /**
  * Issue 4, acceptance 2: duplicate finding measured on the labelled set of
- * bench/data/similar-pairs.json, with the server's features (jieba included).
+ * bench/data/similar-problems-*.json, with the server's features (jieba included).
  * A quality threshold, not a timing: the top-5 hit rate must reach 0.9 for
  * pairs in one language and 0.7 across languages on the development set.
  */
