@@ -579,6 +579,25 @@ const reportBody = (side: SideKey) => ({
   addressedTo: side,
   description: '跨境数据流动的审批要求不明确。',
 });
+/** A report merged into the fixture issue of that tier by the side that holds the issue (once); the holder. */
+const reportsBehind = new Map<Tier, Promise<SideKey>>();
+function reportBehind(t: Tier): Promise<SideKey> {
+  if (!reportsBehind.has(t)) {
+    reportsBehind.set(
+      t,
+      (async () => {
+        const { holder } = await one<{ holder: SideKey }>(
+          sql`select coalesce(owner_side, raised_by) as holder from issues where id = ${fx.issue[t].id}`,
+        );
+        const { reference } = await newReport(holder);
+        const issue = { id: fx.issue[t].id, dialogue: DIALOGUE, key: fx.issue[t].key };
+        await h.t.store.reports.merge(SYSTEM_ACTOR, holder, issue, [reference]);
+        return holder;
+      })(),
+    );
+  }
+  return reportsBehind.get(t)!;
+}
 async function newReport(side: SideKey): Promise<{ reference: string; statusUrl: string }> {
   const res = await h.app.inject({ method: 'POST', url: '/api/v1/reports', payload: reportBody(side) });
   assert.equal(res.statusCode, 201, res.body);
@@ -1050,6 +1069,33 @@ const MATRIX: Record<string, Entry> = {
           sorted(body.raisings.map((r) => `${r.meeting}/${r.side}`)),
           expectedTimeline(s, fx.issue[t].id),
         );
+      },
+    })),
+  },
+  'GET /api/v1/dialogues/:key/issues/:issueKey/reports': {
+    rule: readable,
+    // "Reported by": the holder's leads and analysts get the reports merged into the issue; anyone else who
+    // sees the issue only the names consented to (the matrix's reports consent to nothing) and a count.
+    cases: byTier((t) => ({
+      request: async () => {
+        await reportBehind(t);
+        return { url: `${D}/${DIALOGUE}/issues/${fx.issue[t].key}/reports` };
+      },
+      check: async (res, c) => {
+        const holder = await reportBehind(t);
+        const references = (
+          await sql<{ reference: string }>`select reference from reports
+            where issue_id = ${fx.issue[t].id} and status = 'merged'`.execute(h.t.db)
+        ).rows.map((r) => r.reference);
+        assert.ok(references.length > 0);
+        const body = res.json() as { items: { reference?: string }[]; unnamed: number };
+        if ((c.role === 'lead' || c.role === 'analyst') && c.side === holder) {
+          assert.deepEqual(sorted(body.items.map((i) => i.reference ?? '')), sorted(references));
+          assert.equal(body.unnamed, 0);
+        } else {
+          assert.deepEqual(body, { items: [], unnamed: references.length });
+        }
+        assert.ok(!res.body.includes('matrix-reporter@example.cn'), 'never a contact');
       },
     })),
   },

@@ -152,6 +152,52 @@ export const Report = z
   .meta({ id: 'Report' });
 export type Report = z.infer<typeof Report>;
 
+/**
+ * A report merged into an issue, as the leads and analysts of the side it was
+ * addressed to see it on the issue: no contact, no text (the report itself
+ * holds those).
+ */
+export const IssueReport = z
+  .object({
+    reference: z.string(),
+    receivedAt: z.string(),
+    language: z.enum(REPORT_LANGUAGES),
+    organisation: z.object({ name: z.string(), kind: z.enum(ORGANISATION_KINDS) }),
+    impact: z
+      .object({
+        tradeValue: z.number().optional(),
+        currency: z.string().optional(),
+        companiesAffected: z.number().optional(),
+      })
+      .optional()
+      .describe('What the reporter gave of the trade value affected and the companies affected'),
+    status: z.enum(REPORT_STATUSES),
+  })
+  .meta({ id: 'IssueReport' });
+export type IssueReport = z.infer<typeof IssueReport>;
+
+/** A reporter that consented to be named to the reader: the organisation's name and kind, nothing else. */
+export const NamedReporter = z
+  .object({ organisation: z.object({ name: z.string(), kind: z.enum(ORGANISATION_KINDS) }) })
+  .meta({ id: 'NamedReporter' });
+export type NamedReporter = z.infer<typeof NamedReporter>;
+
+/**
+ * The reports behind an issue, as far as each reporter's consent allows the
+ * reader to know (docs/REPORTS.md, "Reported by"). The side's leads and
+ * analysts get its reports in full (IssueReport); anyone else only the names
+ * of the organisations that agreed to it (NamedReporter), and a count.
+ */
+export const IssueReporters = z
+  .object({
+    // The full shape first: a union answers with the first option that fits, and a name-only
+    // item does not fit it (no reference), so each item keeps exactly the fields of its kind.
+    items: z.array(z.union([IssueReport, NamedReporter])),
+    unnamed: z.number().int().nonnegative().describe('How many other reports stand behind the issue'),
+  })
+  .meta({ id: 'IssueReporters' });
+export type IssueReporters = z.infer<typeof IssueReporters>;
+
 export const SimilarItem = z
   .object({
     kind: z.enum(['issue', 'report']),

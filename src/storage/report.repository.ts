@@ -2,7 +2,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { sideViewer } from '../domain/access/viewer.js';
 import type { Actor } from '../domain/audit/audit.js';
-import type { ReportStore } from '../domain/reports/report.ports.js';
+import type { MergedReport, ReportStore } from '../domain/reports/report.ports.js';
 import type { Text } from '../domain/text.js';
 import type { Report } from '../shared/reports.js';
 import { visibleTo, json } from './access.js';
@@ -243,6 +243,36 @@ export function createReportStore(db: Kysely<Database>): ReportStore {
         await announceFates(tx, { reportIds: merged });
         // The issue's priority counts its reports; the reports now carry its dialogue and meetings.
         await refreshSearchOf(tx, { issues: [issue.id], reports: merged });
+      });
+    },
+
+    async mergedInto(issueId) {
+      // Contact, text and files are not selected: no audience of "Reported by" ever gets them.
+      const rows = await db
+        .selectFrom('reports')
+        .select(['reference', 'side_key', 'created_at', 'language', 'organisation', 'consent', 'impact', 'status'])
+        .where('issue_id', '=', issueId)
+        .where('status', '=', 'merged')
+        .orderBy('created_at')
+        .orderBy('reference')
+        .execute();
+      return rows.map((r) => {
+        const impact = (r.impact ?? undefined) as MergedReport['impact'] & { since?: string };
+        const given = impact && {
+          ...(typeof impact.tradeValue === 'number' ? { tradeValue: impact.tradeValue } : {}),
+          ...(typeof impact.currency === 'string' ? { currency: impact.currency } : {}),
+          ...(typeof impact.companiesAffected === 'number' ? { companiesAffected: impact.companiesAffected } : {}),
+        };
+        return {
+          reference: r.reference,
+          side: r.side_key,
+          receivedAt: iso(r.created_at),
+          language: r.language as MergedReport['language'],
+          organisation: r.organisation as MergedReport['organisation'],
+          consent: r.consent as MergedReport['consent'],
+          ...(given && Object.keys(given).length > 0 ? { impact: given } : {}),
+          status: r.status as MergedReport['status'],
+        };
       });
     },
 

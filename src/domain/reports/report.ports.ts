@@ -23,6 +23,23 @@ export type SimilarCandidate =
   | { kind: 'issue'; dialogue: string; key: string; weights: ReadonlyMap<string, number> }
   | { kind: 'report'; reference: string; weights: ReadonlyMap<string, number> };
 
+/**
+ * A report merged into an issue, as storage hands it to the "Reported by" rule
+ * (issue-reporters.ts): what any audience may get of it, and its consent; never
+ * its contact or text, which are not read.
+ */
+export interface MergedReport {
+  reference: string;
+  /** The side the report was addressed to (the side that received it). */
+  side: string;
+  receivedAt: string;
+  language: 'en' | 'zh';
+  organisation: { name: string; kind: 'company' | 'association' };
+  consent: { shareWithCounterpart: boolean; shareWithPublic: boolean };
+  impact?: { tradeValue?: number; currency?: string; companiesAffected?: number };
+  status: 'new' | 'merged' | 'rejected';
+}
+
 export interface ReportStore {
   /** The side keys of the installation's dialogues. */
   sides(): Promise<string[]>;
@@ -62,6 +79,11 @@ export interface ReportStore {
     references: string[],
   ): Promise<void>;
   reject(actor: Actor, side: string, reference: string, reason: RejectReason, note?: string): Promise<void>;
+  /**
+   * The reports merged into the issue with that id (not rejected), oldest first. The caller has
+   * already found the issue through the viewer's access filter; the consent rule is the domain's.
+   */
+  mergedInto(issueId: string): Promise<MergedReport[]>;
   /** The issues `side` holds, with what their merged reports add up to and the side's weight for their category. */
   priorityInputs(side: string): Promise<PriorityRow[]>;
 }

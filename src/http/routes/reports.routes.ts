@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as reports from '../../domain/reports/report.service.js';
 import { downloadName } from '../../domain/reports/attachments.js';
+import { issueReporters } from '../../domain/reports/issue-reporters.js';
 import { TooLargeError, ValidationError } from '../../domain/errors.js';
 import { ErrorBody } from '../../shared/api.js';
 import {
@@ -16,6 +17,7 @@ import {
 } from '../../shared/attachments.js';
 import {
   HsCode,
+  IssueReporters,
   REJECT_REASONS,
   REPORT_STATUSES,
   Report,
@@ -26,7 +28,7 @@ import {
   humanText,
 } from '../../shared/reports.js';
 import type { AppDeps } from '../app.js';
-import { actorOf, authorize, requirePrincipal } from '../auth.js';
+import { actorOf, authorize, requirePrincipal, viewerOf } from '../auth.js';
 import { readReportForm, registerReportForm, uploadedFiles } from '../report-form.js';
 
 /** Domain problems point into the report; the schema's point into the request (`/body/…`): say it one way. */
@@ -215,6 +217,26 @@ export const reportRoutes =
           request.body.note,
         );
       },
+    );
+
+    app.get(
+      '/dialogues/:key/issues/:issueKey/reports',
+      {
+        schema: {
+          tags: ['reports', 'issues'],
+          summary: 'The reports behind an issue, as far as each reporter consented',
+          description:
+            'The leads and analysts of the side the reports were addressed to get each report (no contact, no ' +
+            'text); anyone else who may see the issue gets only the names of the organisations that consented to ' +
+            'be named to them (shareWithCounterpart for the other government, shareWithPublic for the public and ' +
+            'reporters), and how many others stand behind the issue. Rejected reports never count; an issue the ' +
+            'caller may not see is not found.',
+          params: z.object({ key: z.string().min(1).max(63), issueKey: z.string().min(1).max(63) }),
+          response: { 200: IssueReporters, ...errors },
+        },
+      },
+      async (request) =>
+        issueReporters(deps.store, viewerOf(request), request.principal, request.params.key, request.params.issueKey),
     );
 
     app.post(

@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { DialogueT } from '../../shared/api.js';
+import type { IssueReport, IssueReporters, NamedReporter } from '../../shared/reports.js';
 import { Breadcrumbs } from '../components/Breadcrumbs.js';
 import { DateText } from '../components/DateText.js';
 import { History } from '../components/History.js';
@@ -12,12 +14,13 @@ import { ErrorState, Loading } from '../components/QueryState.js';
 import { sideName } from '../components/sides.js';
 import { StanceTag, StatusTag, VisibilityTag } from '../components/Tags.js';
 import { topicLabel } from '../components/topics.js';
-import type { IssueDetailT } from '../hooks/api.js';
+import { ApiError, apiGet, type IssueDetailT } from '../hooks/api.js';
 import { useDocumentTitle } from '../hooks/document-title.js';
 import { useLocalize, useUiLanguage } from '../hooks/language.js';
 import { useDialogue, useIssue } from '../hooks/queries.js';
 import { may, useMe } from '../hooks/session.js';
 import { countryName, hsCode } from '../i18n/format.js';
+import { intlLocale } from '../i18n/index.js';
 import { linkTo } from '../routes.js';
 
 // Only the owning side's editors ever open the form: it loads on first use.
@@ -109,6 +112,7 @@ export function IssuePage() {
       <NonNegotiable issue={i} dialogue={dialogue.data} />
       <Details issue={i} dialogue={dialogue.data} />
       <RaisedAt issue={i} dialogueKey={key} dialogue={dialogue.data} />
+      <ReportedBy dialogueKey={key} issueKey={issueKey} />
       <IssueTimeline dialogueKey={key} issueKey={issueKey} />
       <IssueResolution dialogueKey={key} issueKey={issueKey} sides={dialogue.data?.sides} />
       <History kind="issues" id={i.id} />
@@ -265,3 +269,119 @@ function RaisedAt({
     </section>
   );
 }
+
+const isFullReport = (item: IssueReport | NamedReporter): item is IssueReport => 'reference' in item;
+
+/**
+ * "Reported by": the reports merged into the issue, as far as each reporter
+ * consented (docs/REPORTS.md). The server decides what the reader gets: the
+ * receiving side's leads and analysts get each report (a table); anyone else
+ * the names of the organisations that agreed to be named to them, and how many
+ * others asked not to be. Nothing is shown when no report stands behind the
+ * issue. There is no page for a merged report (triage lists new ones only), so
+ * a reference is not a link.
+ */
+function ReportedBy({ dialogueKey, issueKey }: { dialogueKey: string; issueKey: string }) {
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
+  const reporters = useQuery({
+    queryKey: ['issue-reporters', dialogueKey, issueKey],
+    queryFn: ({ signal }) =>
+      apiGet<IssueReporters>(
+        `/api/v1/dialogues/${encodeURIComponent(dialogueKey)}/issues/${encodeURIComponent(issueKey)}/reports`,
+        signal,
+      ),
+  });
+  if (reporters.isPending) return null;
+  if (reporters.isError) {
+    // The issue itself loaded: a 404 here says nothing new; anything else is worth saying.
+    if (reporters.error instanceof ApiError && reporters.error.status === 404) return null;
+    return (
+      <section aria-labelledby="reported-heading" className="margin-top-5">
+        <h2 id="reported-heading">{t('issue.reportedBy.title')}</h2>
+        <ErrorState error={reporters.error} onRetry={() => void reporters.refetch()} />
+      </section>
+    );
+  }
+  const { items, unnamed } = reporters.data;
+  const full = items.filter(isFullReport);
+  const named = items.filter((item) => !isFullReport(item));
+  if (items.length === 0 && unnamed === 0) return null;
+  const number = new Intl.NumberFormat(intlLocale(lang));
+  return (
+    <section aria-labelledby="reported-heading" className="margin-top-5">
+      <h2 id="reported-heading">{t('issue.reportedBy.title')}</h2>
+      {full.length > 0 ? (
+        <>
+          <p className="text-base-dark">{t('issue.reportedBy.intro')}</p>
+          <div className="usa-table-container--scrollable">
+            <table className="usa-table usa-table--stacked usa-table--borderless width-full">
+              <caption className="usa-sr-only">{t('issue.reportedBy.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('issue.reportedBy.reference')}</th>
+                  <th scope="col">{t('issue.reportedBy.received')}</th>
+                  <th scope="col">{t('issue.reportedBy.organisation')}</th>
+                  <th scope="col">{t('issue.reportedBy.value')}</th>
+                  <th scope="col">{t('issue.reportedBy.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {full.map((r) => (
+                  <tr key={r.reference}>
+                    <th scope="row" data-label={t('issue.reportedBy.reference')}>
+                      {r.reference}
+                    </th>
+                    <td data-label={t('issue.reportedBy.received')}>
+                      <DateText date={r.receivedAt.slice(0, 10)} />
+                    </td>
+                    <td data-label={t('issue.reportedBy.organisation')}>
+                      <span lang={htmlLangOf(r.language)}>{r.organisation.name}</span>
+                      <span className="display-block font-sans-2xs text-base-dark">
+                        {t(`issue.reportedBy.kind.${r.organisation.kind}`)}
+                      </span>
+                    </td>
+                    <td data-label={t('issue.reportedBy.value')}>
+                      {r.impact?.tradeValue !== undefined
+                        ? `${number.format(r.impact.tradeValue)}${r.impact.currency ? ` ${r.impact.currency}` : ''}`
+                        : t('issue.reportedBy.notGiven')}
+                      {r.impact?.companiesAffected !== undefined ? (
+                        <span className="display-block font-sans-2xs text-base-dark">
+                          {t('issue.reportedBy.companiesAffected', { count: r.impact.companiesAffected })}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td data-label={t('issue.reportedBy.status')}>{t(`issue.reportedBy.reportStatus.${r.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+      {named.length > 0 ? (
+        <>
+          <p className="margin-bottom-1">{t('issue.reportedBy.named')}</p>
+          <ul className="usa-list">
+            {named.map((r) => (
+              <li key={`${r.organisation.kind}:${r.organisation.name}`}>
+                {r.organisation.name}{' '}
+                <span className="text-base-dark">({t(`issue.reportedBy.kind.${r.organisation.kind}`)})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {unnamed > 0 ? (
+        <p>
+          {full.length + named.length > 0
+            ? t('issue.reportedBy.others', { count: unnamed })
+            : t('issue.reportedBy.unnamedOnly', { count: unnamed })}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** The `lang` of a text the reporter wrote in one of the report languages. */
+const htmlLangOf = (language: IssueReport['language']) => (language === 'zh' ? 'zh-Hans' : 'en');
