@@ -244,3 +244,50 @@ describe('Atom feed', () => {
     assert.equal(linked.statusCode, 200, linked.body);
   });
 });
+
+describe('status history of an issue published after internal days', () => {
+  it('shows the public the status it had when published, then each change: nothing of its internal days', async () => {
+    const cookie = await usLeadCookie();
+    const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
+    const headers = { cookie, 'x-csrf-token': (me.json() as { csrfToken: string }).csrfToken };
+    const url = '/api/v1/dialogues/us-cn-ciwg/issues/published-after-review';
+    const write = async (method: 'POST' | 'PATCH', at: string, payload: object, version?: number) => {
+      const res = await h.app.inject({
+        method,
+        url: at,
+        payload,
+        headers: version === undefined ? headers : { ...headers, 'if-match': `"${version}"` },
+      });
+      assert.ok(res.statusCode === 200 || res.statusCode === 201, res.body);
+    };
+    await write('POST', '/api/v1/dialogues/us-cn-ciwg/issues', {
+      key: 'published-after-review',
+      title: { en: 'Published after an internal review', zh: '内部审查后公开' },
+      raisedBy: 'us',
+      respondent: 'cn',
+      category: 'export-controls',
+    });
+    await write('PATCH', url, { status: 'resolved-in-part' }, 1);
+    await write('PATCH', url, { visibility: 'public' }, 2);
+    await write('PATCH', url, { status: 'open' }, 3);
+
+    const res = await get(`${D}/issues/published-after-review`);
+    assert.equal(res.statusCode, 200, res.body);
+    const history = (res.json() as { statusHistory: { status: string; from: string | null }[] }).statusHistory;
+    assert.deepEqual(
+      history.map((s) => [s.from, s.status]),
+      [
+        [null, 'resolved-in-part'],
+        ['resolved-in-part', 'open'],
+      ],
+    );
+
+    const feed = (await get(`${D}/feed.atom`)).body;
+    const entries = feed.split('<entry>').filter((e) => e.includes('published-after-review'));
+    assert.equal(entries.length, 2, feed);
+    assert.ok(
+      !feed.includes('Published after an internal review: open</title>'),
+      'no entry for its first, internal status',
+    );
+  });
+});

@@ -126,6 +126,8 @@ export interface Store extends Readers {
   cycle: CycleStore;
   /** The audit entries about one record, oldest first. */
   history(kind: string, id: string): Promise<AuditEntry[]>;
+  /** The audit entries about many records of one kind, oldest first, by record id (one read, not one per record). */
+  histories(kind: string, ids: readonly string[]): Promise<Map<string, AuditEntry[]>>;
   /** The keys of the sides of the dialogue a record belongs to (history reads each entry's tier against them). */
   dialogueSides(kind: string, id: string): Promise<string[]>;
   /** Whether the viewer may see the record of that kind and id (history follows the record). */

@@ -114,6 +114,34 @@ export async function* readAudit(db: Kysely<Database>, batch = 1000): AsyncGener
 }
 
 /** The entries about one record, oldest first. */
+/** The entries about many records of one kind, by record id, oldest first; records without entries are absent. */
+export async function recordHistories(
+  db: Kysely<Database>,
+  kind: string,
+  ids: readonly string[],
+): Promise<Map<string, AuditEntry[]>> {
+  const out = new Map<string, AuditEntry[]>();
+  const unique = [...new Set(ids)];
+  // In slices, so that a statement never carries more parameters than a server takes.
+  for (let i = 0; i < unique.length; i += 1000) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('record_kind', '=', kind)
+      .where('record_id', 'in', unique.slice(i, i + 1000))
+      .orderBy('record_id')
+      .orderBy('position')
+      .execute();
+    for (const row of rows) {
+      const entry = toEntry(row);
+      const list = out.get(row.record_id!) ?? [];
+      list.push(entry);
+      out.set(row.record_id!, list);
+    }
+  }
+  return out;
+}
+
 export async function recordHistory(db: Kysely<Database>, kind: string, id: string): Promise<AuditEntry[]> {
   const rows = await db
     .selectFrom('audit_log')

@@ -3,7 +3,7 @@ import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Viewer } from '../domain/access/viewer.js';
 import type { RecordRef, Store, TransactionStore } from '../domain/ports.js';
 import { visibleTo } from './access.js';
-import { readAudit, recordHistory } from './audit.repository.js';
+import { readAudit, recordHistories, recordHistory } from './audit.repository.js';
 import type { Database } from './database.js';
 import { createBundleStore } from './bundle.repository.js';
 import { createDialogueRepository } from './dialogue.repository.js';
@@ -107,6 +107,7 @@ export function createStore(db: Kysely<Database>): Store {
     outbox: createOutboxStore(db),
     savedSearches: createSavedSearchStore(db),
     history: (kind, id) => recordHistory(db, kind, id),
+    histories: (kind, ids) => recordHistories(db, kind, ids),
     auditTrail: () => readAudit(db),
     // A record is seen only with everything it hangs from: its dialogue, and an
     // account's meeting, an outcome's account and meeting (as the readers show them).

@@ -80,7 +80,7 @@ export interface ChartTable {
   note?: Label;
 }
 
-type Deps = Pick<Store, 'dialogues' | 'issues' | 'meetings' | 'history' | 'analytics'>;
+type Deps = Pick<Store, 'dialogues' | 'issues' | 'meetings' | 'history' | 'histories' | 'analytics'>;
 
 async function visibleIssues(deps: Deps, viewer: Viewer, dialogue: string): Promise<Issue[]> {
   const out: Issue[] = [];

@@ -5,6 +5,7 @@
  * viewer, so a side sees only what it may.
  */
 import type { Viewer } from '../access/viewer.js';
+import type { AuditEntry } from '../audit/audit.js';
 import { historyAsSeenBy } from '../audit/history.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { Store } from '../ports.js';
@@ -22,7 +23,7 @@ import {
   type Timeline,
 } from './timeline.js';
 
-type Deps = Pick<Store, 'dialogues' | 'issues' | 'meetings' | 'history'>;
+type Deps = Pick<Store, 'dialogues' | 'issues' | 'meetings' | 'history' | 'histories'>;
 
 /** Every raising of every issue of a dialogue that the viewer may see, by issue key. */
 async function raisingsByIssue(deps: Deps, viewer: Viewer, dialogueKey: string) {
@@ -48,20 +49,29 @@ async function sidesOf(deps: Deps, viewer: Viewer, dialogueKey: string): Promise
 }
 
 /**
- * The issue's status changes that the viewer may read: those of days when the
- * issue was internal to the other side are left out, as in its history.
+ * An issue's status changes that the viewer may read, from its audit entries:
+ * those of days when the issue was internal to the other side are left out,
+ * as in its history.
  */
-async function statusChanges(
-  deps: Deps,
-  viewer: Viewer,
-  sides: readonly string[],
-  issue: Issue,
-): Promise<StatusChange[]> {
-  const entries = historyAsSeenBy(viewer, await deps.history('issue', issue.id), sides);
-  return entries.flatMap((e) => {
+function statusChanges(viewer: Viewer, sides: readonly string[], entries: readonly AuditEntry[]): StatusChange[] {
+  return historyAsSeenBy(viewer, entries, sides).flatMap((e) => {
     const change = e.changes?.find((c) => c.field === 'status');
     return change ? [{ at: e.at, from: change.before as string | null, to: change.after as string, by: e.actor }] : [];
   });
+}
+
+/** The status changes of many issues, read in one go, by issue id. */
+async function statusChangesOf(
+  deps: Deps,
+  viewer: Viewer,
+  sides: readonly string[],
+  issues: readonly Issue[],
+): Promise<Map<string, StatusChange[]>> {
+  const histories = await deps.histories(
+    'issue',
+    issues.map((i) => i.id),
+  );
+  return new Map(issues.map((i) => [i.id, statusChanges(viewer, sides, histories.get(i.id) ?? [])]));
 }
 
 /**
@@ -76,9 +86,10 @@ export async function timelinesOf(
 ): Promise<Map<string, Timeline>> {
   const { raisings } = await raisingsByIssue(deps, viewer, dialogueKey);
   const sides = await sidesOf(deps, viewer, dialogueKey);
+  const changes = await statusChangesOf(deps, viewer, sides, issues);
   const out = new Map<string, Timeline>();
   for (const issue of issues) {
-    out.set(issue.key, buildTimeline(raisings.get(issue.key) ?? [], await statusChanges(deps, viewer, sides, issue)));
+    out.set(issue.key, buildTimeline(raisings.get(issue.key) ?? [], changes.get(issue.id) ?? []));
   }
   return out;
 }
@@ -100,7 +111,10 @@ export async function issueTimeline(
   if (!issue) throw new NotFoundError('issue', `${dialogueKey}/${issueKey}`);
   const { raisings, held } = await raisingsByIssue(deps, viewer, dialogueKey);
   const sides = await sidesOf(deps, viewer, dialogueKey);
-  const timeline = buildTimeline(raisings.get(issueKey) ?? [], await statusChanges(deps, viewer, sides, issue));
+  const timeline = buildTimeline(
+    raisings.get(issueKey) ?? [],
+    statusChanges(viewer, sides, await deps.history('issue', issue.id)),
+  );
   return { issue: issueKey, status: issue.status, ...timeline, dormancyReview: dueForDormancyReview(timeline, held) };
 }
 
@@ -143,9 +157,10 @@ export async function agendaProposals(
   let after: number | undefined;
   for (;;) {
     const page = await deps.issues.list(viewer, { dialogue: dialogueKey, raisedBy: side }, { limit: 200, after });
-    for (const issue of page.items) {
-      if (!OPEN.has(issue.status)) continue;
-      const timeline = buildTimeline(raisings.get(issue.key) ?? [], await statusChanges(deps, viewer, sides, issue));
+    const open = page.items.filter((issue) => OPEN.has(issue.status));
+    const changes = await statusChangesOf(deps, viewer, sides, open);
+    for (const issue of open) {
+      const timeline = buildTimeline(raisings.get(issue.key) ?? [], changes.get(issue.id) ?? []);
       out.push({
         issue: issue.key,
         title: issue.title,

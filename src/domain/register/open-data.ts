@@ -16,6 +16,7 @@ import {
   type Deps,
 } from '../dialogues/dialogue.service.js';
 import type { AuditEntry } from '../audit/audit.js';
+import { historyAsSeenBy } from '../audit/history.js';
 import type { Issue } from '../records.js';
 import { CATEGORIES, ISSUE_STATUSES, MEETING_FORMATS, OUTCOME_KINDS, OUTCOME_STATUSES } from '../vocabulary.js';
 
@@ -229,10 +230,15 @@ export interface StatusChange {
   from: string | null;
 }
 
-/** The status history of an issue from its audit entries: its first status, then every change. */
-export function statusHistory(entries: readonly AuditEntry[]): StatusChange[] {
+/**
+ * The status history of an issue from its audit entries, as the public may
+ * read it: its status when it became public, then every change. What happened
+ * while it was internal or shared (`dialogueSides`: the sides of its dialogue)
+ * is left out, as `historyAsSeenBy` leaves it out of the history.
+ */
+export function statusHistory(entries: readonly AuditEntry[], dialogueSides: readonly string[]): StatusChange[] {
   const out: StatusChange[] = [];
-  for (const e of entries) {
+  for (const e of historyAsSeenBy(PUBLIC_VIEWER, entries, dialogueSides)) {
     const after = e.after as { status?: unknown } | null | undefined;
     if (out.length === 0 && after && typeof after.status === 'string') {
       out.push({ at: e.at, status: after.status, from: null });

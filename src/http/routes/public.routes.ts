@@ -69,7 +69,8 @@ export const publicRoutes =
 
     async function publicIssue(dialogue: string, key: string) {
       const detail = await dialogues.getIssue(store, PUBLIC_VIEWER, dialogue, key);
-      return { ...detail, statusHistory: statusHistory(await store.history('issue', detail.id)) };
+      const sides = await store.dialogueSides('issue', detail.id);
+      return { ...detail, statusHistory: statusHistory(await store.history('issue', detail.id), sides) };
     }
 
     async function publishedReadouts(dialogue: string) {
@@ -197,8 +198,13 @@ export const publicRoutes =
         let cursor: string | undefined;
         do {
           const page = await dialogues.listIssues(store, PUBLIC_VIEWER, { dialogue: key }, { limit: 200, cursor });
+          const histories = await store.histories(
+            'issue',
+            page.items.map((i) => i.id),
+          );
+          const sides = d.sides.map((s) => s.key);
           for (const i of page.items) {
-            const history = statusHistory(await store.history('issue', i.id));
+            const history = statusHistory(histories.get(i.id) ?? [], sides);
             history.forEach((h, n) => {
               const title = i.title.en ?? Object.values(i.title)[0] ?? i.key;
               entries.push({
