@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { demoEmail } from '../src/demo/demo-users.js';
 import { testApp, type TestApp } from './helpers/app.js';
+import { callers, inject, type Caller, type Method } from './helpers/session.js';
 
 let h: TestApp;
 before(async () => {
@@ -19,42 +20,22 @@ after(async () => {
   await h.close();
 });
 
-interface Caller {
-  cookie: string;
-  csrf: string;
-}
-const callers = new Map<string, Caller>();
+const signIn = callers(() => h.app);
 
-async function signIn(side: string, role: string): Promise<Caller> {
-  const id = `${side}-${role}`;
-  if (callers.has(id)) return callers.get(id)!;
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/demo/session',
-    payload: { email: demoEmail(side, role) },
-  });
-  assert.equal(res.statusCode, 204, res.body);
-  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-  const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
-  const c = { cookie, csrf: (me.json() as { csrfToken: string }).csrfToken };
-  callers.set(id, c);
-  return c;
-}
-
+/** A request as `who` ("us-lead", "cn-public-affairs"…; undefined is the public), signed in on first use. */
 async function as(
   who: string | undefined,
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+  method: Method,
   url: string,
   payload?: unknown,
   headers: Record<string, string> = {},
 ) {
-  let auth: Record<string, string> = {};
+  let c: Caller | undefined;
   if (who) {
     const [side, ...role] = who.split('-');
-    const c = await signIn(side!, role.join('-'));
-    auth = { cookie: c.cookie, 'x-csrf-token': c.csrf };
+    c = await signIn(side!, role.join('-'));
   }
-  return h.app.inject({ method, url, payload: payload as object, headers: { ...auth, ...headers } });
+  return inject(h.app, c, method, url, payload, headers);
 }
 
 const D = '/api/v1/dialogues/us-cn-ciwg';

@@ -9,8 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import { SaxesParser } from 'saxes';
 import { SYSTEM_ACTOR } from '../src/domain/audit/audit.js';
 import { submitReport } from '../src/domain/reports/report.service.js';
-import { demoEmail } from '../src/demo/demo-users.js';
 import { testApp, type TestApp } from './helpers/app.js';
+import { authHeaders, callers } from './helpers/session.js';
 
 const A = '/api/v1/dialogues/us-cn-ciwg/analytics';
 const CHARTS = [
@@ -48,22 +48,11 @@ interface Table {
   note?: Label;
 }
 
-const cookies = new Map<string, Record<string, string>>();
+const signIn = callers(() => h.app);
 async function headersOf(who?: string): Promise<Record<string, string>> {
   if (!who) return {};
-  if (cookies.has(who)) return cookies.get(who)!;
   const [side, role] = who.split('-') as [string, string];
-  const login = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/demo/session',
-    payload: { email: demoEmail(side, role) },
-  });
-  assert.equal(login.statusCode, 204, login.body);
-  const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-  const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
-  const headers = { cookie, 'x-csrf-token': (me.json() as { csrfToken: string }).csrfToken };
-  cookies.set(who, headers);
-  return headers;
+  return authHeaders(await signIn(side, role));
 }
 
 async function get(url: string, who?: string) {

@@ -6,6 +6,7 @@ import { addUser } from '../src/domain/auth/auth.service.js';
 import { SYSTEM_ACTOR } from '../src/domain/audit/audit.js';
 import { demoEmail } from '../src/demo/demo-users.js';
 import { testApp, type TestApp } from './helpers/app.js';
+import { inject, signInDemo, type Caller } from './helpers/session.js';
 
 let h: TestApp;
 before(async () => {
@@ -14,38 +15,6 @@ before(async () => {
 after(async () => {
   await h.close();
 });
-
-interface Caller {
-  cookie: string;
-  csrf: string;
-}
-
-async function demoSignIn(side: string, role: string): Promise<Caller> {
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/demo/session',
-    payload: { email: demoEmail(side, role) },
-  });
-  assert.equal(res.statusCode, 204, res.body);
-  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-  const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
-  return { cookie, csrf: (me.json() as { csrfToken: string }).csrfToken };
-}
-
-function as(
-  c: Caller | undefined,
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-  url: string,
-  payload?: unknown,
-  headers: Record<string, string> = {},
-) {
-  return h.app.inject({
-    method,
-    url,
-    payload: payload as object,
-    headers: c ? { cookie: c.cookie, 'x-csrf-token': c.csrf, ...headers } : headers,
-  });
-}
 
 const ISSUE = '/api/v1/dialogues/us-cn-ciwg/issues/cross-border-data-flows';
 
@@ -99,7 +68,7 @@ describe('signing in', () => {
   });
 
   it('rotates the session id at each sign-in and signs out', async () => {
-    const first = await demoSignIn('us', 'analyst');
+    const first = await signInDemo(h.app, 'us', 'analyst');
     const second = await h.app.inject({
       method: 'POST',
       url: '/api/v1/demo/session',
@@ -108,7 +77,7 @@ describe('signing in', () => {
     });
     const cookie2 = String(second.headers['set-cookie']).split(';')[0]!;
     assert.notEqual(cookie2, first.cookie);
-    assert.equal((await as(first, 'GET', '/api/v1/me')).statusCode, 401, 'the old session ended');
+    assert.equal((await inject(h.app, first, 'GET', '/api/v1/me')).statusCode, 401, 'the old session ended');
     const out = await h.app.inject({
       method: 'DELETE',
       url: '/api/v1/session',
@@ -131,10 +100,16 @@ describe('signing in', () => {
 
 describe('writes', () => {
   it('refuse the public, other roles and a missing CSRF token', async () => {
-    assert.equal((await as(undefined, 'PATCH', ISSUE, { status: 'dormant' }, { 'if-match': '"1"' })).statusCode, 401);
-    const pa = await demoSignIn('us', 'public-affairs');
-    assert.equal((await as(pa, 'PATCH', ISSUE, { status: 'dormant' }, { 'if-match': '"1"' })).statusCode, 403);
-    const analyst = await demoSignIn('us', 'analyst');
+    assert.equal(
+      (await inject(h.app, undefined, 'PATCH', ISSUE, { status: 'dormant' }, { 'if-match': '"1"' })).statusCode,
+      401,
+    );
+    const pa = await signInDemo(h.app, 'us', 'public-affairs');
+    assert.equal(
+      (await inject(h.app, pa, 'PATCH', ISSUE, { status: 'dormant' }, { 'if-match': '"1"' })).statusCode,
+      403,
+    );
+    const analyst = await signInDemo(h.app, 'us', 'analyst');
     const noCsrf = await h.app.inject({
       method: 'PATCH',
       url: ISSUE,
@@ -143,22 +118,22 @@ describe('writes', () => {
     });
     assert.equal(noCsrf.statusCode, 403);
     assert.equal((noCsrf.json() as { error: { code: string } }).error.code, 'csrf-failed');
-    const cn = await demoSignIn('cn', 'analyst');
-    const other = await as(cn, 'PATCH', ISSUE, { status: 'dormant' }, { 'if-match': '"1"' });
+    const cn = await signInDemo(h.app, 'cn', 'analyst');
+    const other = await inject(h.app, cn, 'PATCH', ISSUE, { status: 'dormant' }, { 'if-match': '"1"' });
     assert.equal(other.statusCode, 403);
     assert.match((other.json() as { error: { message: string } }).error.message, /us side/);
   });
 
   it('need If-Match, refuse a stale version with the current one, and audit what changed', async () => {
-    const analyst = await demoSignIn('us', 'analyst');
-    const current = await as(analyst, 'GET', ISSUE);
+    const analyst = await signInDemo(h.app, 'us', 'analyst');
+    const current = await inject(h.app, analyst, 'GET', ISSUE);
     const version = (current.json() as { version: number }).version;
-    assert.equal((await as(analyst, 'PATCH', ISSUE, { status: 'dormant' })).statusCode, 428);
-    const ok = await as(analyst, 'PATCH', ISSUE, { status: 'dormant' }, { 'if-match': `"${version}"` });
+    assert.equal((await inject(h.app, analyst, 'PATCH', ISSUE, { status: 'dormant' })).statusCode, 428);
+    const ok = await inject(h.app, analyst, 'PATCH', ISSUE, { status: 'dormant' }, { 'if-match': `"${version}"` });
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal(ok.headers.etag, `"${version + 1}"`);
     assert.equal((ok.json() as { status: string }).status, 'dormant');
-    const stale = await as(analyst, 'PATCH', ISSUE, { status: 'open' }, { 'if-match': `"${version}"` });
+    const stale = await inject(h.app, analyst, 'PATCH', ISSUE, { status: 'open' }, { 'if-match': `"${version}"` });
     assert.equal(stale.statusCode, 412);
     const body = stale.json() as {
       error: { code: string; details: { currentVersion: number; current: { status: string } } };
@@ -168,7 +143,7 @@ describe('writes', () => {
     assert.equal(body.error.details.current.status, 'dormant');
 
     const id = (ok.json() as { id: string }).id;
-    const history = await as(analyst, 'GET', `/api/v1/issues/${id}/history`);
+    const history = await inject(h.app, analyst, 'GET', `/api/v1/issues/${id}/history`);
     assert.equal(history.statusCode, 200);
     const entries = (
       history.json() as {
@@ -194,34 +169,34 @@ describe('writes', () => {
       .select('id')
       .where('key', '=', 'medical-device-procurement')
       .executeTakeFirstOrThrow();
-    const cn = await demoSignIn('cn', 'lead');
-    assert.equal((await as(cn, 'GET', `/api/v1/issues/${internal.id}/history`)).statusCode, 404);
-    assert.equal((await as(undefined, 'GET', `/api/v1/issues/${internal.id}/history`)).statusCode, 404);
-    const us = await demoSignIn('us', 'lead');
-    assert.equal((await as(us, 'GET', `/api/v1/issues/${internal.id}/history`)).statusCode, 200);
+    const cn = await signInDemo(h.app, 'cn', 'lead');
+    assert.equal((await inject(h.app, cn, 'GET', `/api/v1/issues/${internal.id}/history`)).statusCode, 404);
+    assert.equal((await inject(h.app, undefined, 'GET', `/api/v1/issues/${internal.id}/history`)).statusCode, 404);
+    const us = await signInDemo(h.app, 'us', 'lead');
+    assert.equal((await inject(h.app, us, 'GET', `/api/v1/issues/${internal.id}/history`)).statusCode, 200);
   });
 
   it('exactly one of two updates with the same If-Match wins; no lost update among 50 writers', async () => {
-    const analyst = await demoSignIn('us', 'analyst');
+    const analyst = await signInDemo(h.app, 'us', 'analyst');
     const url = '/api/v1/dialogues/us-cn-ciwg/issues/regulatory-transparency';
-    const version = ((await as(analyst, 'GET', url)).json() as { version: number }).version;
+    const version = ((await inject(h.app, analyst, 'GET', url)).json() as { version: number }).version;
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        as(analyst, 'PATCH', url, { summary: { en: `writer ${i}` } }, { 'if-match': `"${version}"` }),
+        inject(h.app, analyst, 'PATCH', url, { summary: { en: `writer ${i}` } }, { 'if-match': `"${version}"` }),
       ),
     );
     const codes = results.map((r) => r.statusCode).sort();
     assert.equal(codes.filter((c) => c === 200).length, 1);
     assert.equal(codes.filter((c) => c === 412).length, 49);
     const winner = results.find((r) => r.statusCode === 200)!.json() as { summary: { en: string }; version: number };
-    const now = (await as(analyst, 'GET', url)).json() as { summary: { en: string }; version: number };
+    const now = (await inject(h.app, analyst, 'GET', url)).json() as { summary: { en: string }; version: number };
     assert.deepEqual(now.summary, winner.summary, "the winner's write is what is on file");
     assert.equal(now.version, version + 1);
   });
 
   it('API tokens: shown once, stored as a hash, read-only scope cannot write, revocable', async () => {
-    const analyst = await demoSignIn('us', 'analyst');
-    const created = await as(analyst, 'POST', '/api/v1/me/tokens', { name: 'script', scope: 'read' });
+    const analyst = await signInDemo(h.app, 'us', 'analyst');
+    const created = await inject(h.app, analyst, 'POST', '/api/v1/me/tokens', { name: 'script', scope: 'read' });
     assert.equal(created.statusCode, 201);
     const { token, id } = created.json() as { token: string; id: string };
     assert.match(token, /^prl_/);
@@ -232,7 +207,7 @@ describe('writes', () => {
       .executeTakeFirstOrThrow();
     assert.notEqual(stored.token_hash, token);
     assert.ok(
-      !JSON.stringify((await as(analyst, 'GET', '/api/v1/me/tokens')).json()).includes(token),
+      !JSON.stringify((await inject(h.app, analyst, 'GET', '/api/v1/me/tokens')).json()).includes(token),
       'the list never shows the token',
     );
     const bearer = { authorization: `Bearer ${token}` };
@@ -249,7 +224,7 @@ describe('writes', () => {
       headers: { ...bearer, 'if-match': '"1"' },
     });
     assert.equal(write.statusCode, 403);
-    assert.equal((await as(analyst, 'DELETE', `/api/v1/me/tokens/${id}`)).statusCode, 204);
+    assert.equal((await inject(h.app, analyst, 'DELETE', `/api/v1/me/tokens/${id}`)).statusCode, 204);
     assert.equal((await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode, 401);
   });
 });
@@ -298,8 +273,9 @@ describe('the audit trail', () => {
 
 describe('ownership', () => {
   it('an issue cannot be opened for, or handed to, another side', async () => {
-    const analyst = await demoSignIn('us', 'analyst');
-    const handOver = await as(
+    const analyst = await signInDemo(h.app, 'us', 'analyst');
+    const handOver = await inject(
+      h.app,
       analyst,
       'PATCH',
       '/api/v1/dialogues/us-cn-ciwg/issues/medical-device-procurement',
@@ -308,7 +284,7 @@ describe('ownership', () => {
     );
     assert.equal(handOver.statusCode, 403);
     assert.match((handOver.json() as { error: { message: string } }).error.message, /cannot be handed to another side/);
-    const created = await as(analyst, 'POST', '/api/v1/dialogues/us-cn-ciwg/issues', {
+    const created = await inject(h.app, analyst, 'POST', '/api/v1/dialogues/us-cn-ciwg/issues', {
       key: 'planted-issue',
       title: { en: 'Planted' },
       raisedBy: 'us',
@@ -317,7 +293,7 @@ describe('ownership', () => {
       owner: 'cn',
     });
     assert.equal(created.statusCode, 403);
-    const fine = await as(analyst, 'POST', '/api/v1/dialogues/us-cn-ciwg/issues', {
+    const fine = await inject(h.app, analyst, 'POST', '/api/v1/dialogues/us-cn-ciwg/issues', {
       key: 'solar-export-licences',
       title: { en: 'Export licences for solar-grade polysilicon', zh: '太阳能级多晶硅出口许可' },
       raisedBy: 'us',
@@ -342,7 +318,7 @@ describe('a side imports only what it owns', () => {
     issues: { key: string; owner?: string; title: Record<string, string> }[];
     meetings: { accounts: { side: string | null; notes?: Record<string, string> }[] }[];
   }> {
-    const res = await as(c, 'GET', '/api/v1/dialogues/us-cn-ciwg/bundle');
+    const res = await inject(h.app, c, 'GET', '/api/v1/dialogues/us-cn-ciwg/bundle');
     assert.equal(res.statusCode, 200, res.body);
     return res.json();
   }
@@ -352,7 +328,7 @@ describe('a side imports only what it owns', () => {
   }
 
   it("refuses to change the other side's account, naming where it is, and writes nothing", async () => {
-    const lead = await demoSignIn('us', 'lead');
+    const lead = await signInDemo(h.app, 'us', 'lead');
     const bundle = await demoBundle(lead);
     const account = bundle.meetings[0]!.accounts.findIndex((a) => a.side === 'cn');
     assert.ok(account >= 0);
@@ -361,21 +337,21 @@ describe('a side imports only what it owns', () => {
     const own = bundle.issues.findIndex((i) => i.key === 'medical-device-procurement');
     bundle.issues[own]!.title = { ...bundle.issues[own]!.title, en: 'Retitled in the refused import' };
     const before = await auditCount();
-    const res = await as(lead, 'POST', bundleUrl, bundle);
+    const res = await inject(h.app, lead, 'POST', bundleUrl, bundle);
     assert.equal(res.statusCode, 403, res.body);
     const message = (res.json() as { error: { message: string } }).error.message;
     assert.match(message, new RegExp(`^/meetings/0/accounts/${account}: the account of cn belongs to cn`));
     assert.equal(await auditCount(), before);
-    const issue = await as(lead, 'GET', '/api/v1/dialogues/us-cn-ciwg/issues/medical-device-procurement');
+    const issue = await inject(h.app, lead, 'GET', '/api/v1/dialogues/us-cn-ciwg/issues/medical-device-procurement');
     assert.notEqual((issue.json() as { title: { en: string } }).title.en, 'Retitled in the refused import');
   });
 
   it("refuses a person of the other side, and a new issue in the other side's name", async () => {
-    const lead = await demoSignIn('us', 'lead');
+    const lead = await signInDemo(h.app, 'us', 'lead');
     const bundle = await demoBundle(lead);
     const person = bundle.dialogue.people.findIndex((p) => p.side === 'cn');
     bundle.dialogue.people[person]!.name = { ...bundle.dialogue.people[person]!.name, en: 'Somebody Else' };
-    const res = await as(lead, 'POST', bundleUrl, bundle);
+    const res = await inject(h.app, lead, 'POST', bundleUrl, bundle);
     assert.equal(res.statusCode, 403, res.body);
     assert.match(
       (res.json() as { error: { message: string } }).error.message,
@@ -389,7 +365,7 @@ describe('a side imports only what it owns', () => {
       owner: 'cn',
       title: { en: 'Planted by import' },
     });
-    const res2 = await as(lead, 'POST', bundleUrl, planted);
+    const res2 = await inject(h.app, lead, 'POST', bundleUrl, planted);
     assert.equal(res2.statusCode, 403, res2.body);
     assert.match(
       (res2.json() as { error: { message: string } }).error.message,
@@ -398,11 +374,11 @@ describe('a side imports only what it owns', () => {
   });
 
   it("accepts its own changes, with the other side's records as they are on file", async () => {
-    const lead = await demoSignIn('us', 'lead');
+    const lead = await signInDemo(h.app, 'us', 'lead');
     const bundle = await demoBundle(lead);
     const own = bundle.issues.findIndex((i) => i.key === 'cross-border-data-flows');
     bundle.issues[own]!.title = { ...bundle.issues[own]!.title, en: 'Cross-border data flows and data localisation' };
-    const res = await as(lead, 'POST', bundleUrl, bundle);
+    const res = await inject(h.app, lead, 'POST', bundleUrl, bundle);
     assert.equal(res.statusCode, 200, res.body);
     assert.equal((res.json() as { updated: number }).updated, 1);
   });
@@ -410,9 +386,9 @@ describe('a side imports only what it owns', () => {
 
 describe('history across a change of tier', () => {
   it("shows the other side only what it could see: not the wording of an issue's internal days", async () => {
-    const cn = await demoSignIn('cn', 'analyst');
-    const us = await demoSignIn('us', 'analyst');
-    const created = await as(cn, 'POST', '/api/v1/dialogues/us-cn-ciwg/issues', {
+    const cn = await signInDemo(h.app, 'cn', 'analyst');
+    const us = await signInDemo(h.app, 'us', 'analyst');
+    const created = await inject(h.app, cn, 'POST', '/api/v1/dialogues/us-cn-ciwg/issues', {
       key: 'rare-earth-licensing-draft',
       title: { en: 'Candid internal wording', zh: '内部措辞' },
       raisedBy: 'cn',
@@ -422,7 +398,8 @@ describe('history across a change of tier', () => {
     assert.equal(created.statusCode, 201, created.body);
     const issue = created.json() as { id: string };
     const url = '/api/v1/dialogues/us-cn-ciwg/issues/rare-earth-licensing-draft';
-    const retitled = await as(
+    const retitled = await inject(
+      h.app,
       cn,
       'PATCH',
       url,
@@ -430,7 +407,8 @@ describe('history across a change of tier', () => {
       { 'if-match': '"1"' },
     );
     assert.equal(retitled.statusCode, 200, retitled.body);
-    const shared = await as(
+    const shared = await inject(
+      h.app,
       cn,
       'PATCH',
       url,
@@ -440,7 +418,7 @@ describe('history across a change of tier', () => {
     assert.equal(shared.statusCode, 200, shared.body);
 
     type Entry = { action: string; before: unknown; changes: unknown; after: unknown; beforeWithheld?: boolean };
-    const theirs = (await as(us, 'GET', `/api/v1/issues/${issue.id}/history`)).json() as { items: Entry[] };
+    const theirs = (await inject(h.app, us, 'GET', `/api/v1/issues/${issue.id}/history`)).json() as { items: Entry[] };
     assert.equal(theirs.items.length, 1);
     assert.equal(theirs.items[0]!.beforeWithheld, true);
     assert.equal(theirs.items[0]!.before, null);
@@ -449,17 +427,17 @@ describe('history across a change of tier', () => {
     assert.doesNotMatch(text, /Candid internal wording|Still internal wording|内部措辞/);
     assert.match(text, /稀土出口许可/);
 
-    const own = (await as(cn, 'GET', `/api/v1/issues/${issue.id}/history`)).json() as { items: Entry[] };
+    const own = (await inject(h.app, cn, 'GET', `/api/v1/issues/${issue.id}/history`)).json() as { items: Entry[] };
     assert.equal(own.items.length, 3);
     assert.ok(own.items.every((e) => e.beforeWithheld === undefined));
     assert.match(JSON.stringify(own), /Candid internal wording/);
   });
 
   it("leaves the internal days' status changes out of the other side's timeline", async () => {
-    const cn = await demoSignIn('cn', 'analyst');
-    const us = await demoSignIn('us', 'analyst');
+    const cn = await signInDemo(h.app, 'cn', 'analyst');
+    const us = await signInDemo(h.app, 'us', 'analyst');
     const url = '/api/v1/dialogues/us-cn-ciwg/issues/pending-internal-triage';
-    const created = await as(cn, 'POST', '/api/v1/dialogues/us-cn-ciwg/issues', {
+    const created = await inject(h.app, cn, 'POST', '/api/v1/dialogues/us-cn-ciwg/issues', {
       key: 'pending-internal-triage',
       title: { en: 'Kept internal at first', zh: '起初仅内部可见' },
       raisedBy: 'cn',
@@ -467,21 +445,21 @@ describe('history across a change of tier', () => {
       category: 'export-controls',
     });
     assert.equal(created.statusCode, 201, created.body);
-    const opened = await as(cn, 'PATCH', url, { status: 'resolved-in-part' }, { 'if-match': '"1"' });
+    const opened = await inject(h.app, cn, 'PATCH', url, { status: 'resolved-in-part' }, { 'if-match': '"1"' });
     assert.equal(opened.statusCode, 200, opened.body);
-    const shared = await as(cn, 'PATCH', url, { visibility: 'shared' }, { 'if-match': '"2"' });
+    const shared = await inject(h.app, cn, 'PATCH', url, { visibility: 'shared' }, { 'if-match': '"2"' });
     assert.equal(shared.statusCode, 200, shared.body);
 
     type Timeline = { statusChanges: { from: string | null; to: string }[] };
     const timeline = async (who: typeof cn) => {
-      const res = await as(who, 'GET', `${url}/timeline`);
+      const res = await inject(h.app, who, 'GET', `${url}/timeline`);
       assert.equal(res.statusCode, 200, res.body);
       return (res.json() as Timeline).statusChanges.map((c) => `${c.from}→${c.to}`);
     };
     assert.deepEqual(await timeline(cn), ['open→resolved-in-part']);
     assert.deepEqual(await timeline(us), []);
 
-    const later = await as(cn, 'PATCH', url, { status: 'open' }, { 'if-match': '"3"' });
+    const later = await inject(h.app, cn, 'PATCH', url, { status: 'open' }, { 'if-match': '"3"' });
     assert.equal(later.statusCode, 200, later.body);
     assert.deepEqual(await timeline(us), ['resolved-in-part→open']);
     assert.deepEqual(await timeline(cn), ['open→resolved-in-part', 'resolved-in-part→open']);

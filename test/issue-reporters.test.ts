@@ -11,31 +11,10 @@ import { demoEmail } from '../src/demo/demo-users.js';
 import { SYSTEM_ACTOR } from '../src/domain/audit/audit.js';
 import { createApiToken } from '../src/domain/auth/auth.service.js';
 import { testApp, type TestApp } from './helpers/app.js';
+import { inject, signInDemo, type Caller } from './helpers/session.js';
 
 let h: TestApp;
-type Caller = { cookie: string; csrf: string } | undefined;
-const callers: Record<string, Caller> = {};
-
-async function signIn(side: string, role: string): Promise<Caller> {
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/demo/session',
-    payload: { email: demoEmail(side, role) },
-  });
-  assert.equal(res.statusCode, 204, res.body);
-  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-  const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
-  return { cookie, csrf: (me.json() as { csrfToken: string }).csrfToken };
-}
-
-function as(c: Caller, method: 'GET' | 'POST', url: string, payload?: unknown) {
-  return h.app.inject({
-    method,
-    url,
-    payload: payload as object,
-    headers: c ? { cookie: c.cookie, 'x-csrf-token': c.csrf } : {},
-  });
-}
+const callers: Record<string, Caller | undefined> = {};
 
 interface Filed {
   reference: string;
@@ -53,7 +32,7 @@ async function file(
   const slug = name.toLowerCase().replace(/[^a-z]+/g, '-');
   const email = `contact@${slug}.example`;
   const description = `Secret details from ${name}: clearance of our shipments takes months.`;
-  const res = await as(undefined, 'POST', '/api/v1/reports', {
+  const res = await inject(h.app, undefined, 'POST', '/api/v1/reports', {
     language: 'en',
     addressedTo: 'us',
     organisation: { name, kind: 'company' },
@@ -68,7 +47,7 @@ async function file(
 }
 
 async function merge(issue: string, reports: Filed[]) {
-  const res = await as(callers['us-analyst'], 'POST', `/api/v1/issues/${issue}/reports`, {
+  const res = await inject(h.app, callers['us-analyst'], 'POST', `/api/v1/issues/${issue}/reports`, {
     reports: reports.map((r) => r.reference),
   });
   assert.equal(res.statusCode, 200, res.body);
@@ -85,7 +64,7 @@ interface Body {
 }
 
 async function reportersOf(caller: string, issue: string): Promise<{ body: Body; raw: string }> {
-  const res = await as(callers[caller], 'GET', `${D}/${issue}/reports`);
+  const res = await inject(h.app, callers[caller], 'GET', `${D}/${issue}/reports`);
   assert.equal(res.statusCode, 200, `${caller}: ${res.body}`);
   return { body: res.json() as Body, raw: res.body };
 }
@@ -113,7 +92,7 @@ before(async () => {
   h = await testApp();
   for (const side of ['us', 'cn'])
     for (const role of ['admin', 'lead', 'analyst', 'public-affairs', 'reporter'])
-      callers[`${side}-${role}`] = await signIn(side, role);
+      callers[`${side}-${role}`] = await signInDemo(h.app, side, role);
   callers.public = undefined;
 
   // The shared issue: one report of each consent, and one that does not count.
@@ -144,7 +123,7 @@ before(async () => {
   // A report filed but not merged (new) and one rejected in triage stand behind no issue.
   await file('Waiting Co', { shareWithCounterpart: true, shareWithPublic: true });
   const turnedDown = await file('Turned Down Co', { shareWithCounterpart: true, shareWithPublic: true });
-  const rej = await as(callers['us-analyst'], 'POST', `/api/v1/reports/${turnedDown.reference}/reject`, {
+  const rej = await inject(h.app, callers['us-analyst'], 'POST', `/api/v1/reports/${turnedDown.reference}/reject`, {
     reason: 'out-of-scope',
   });
   assert.equal(rej.statusCode, 200, rej.body);
@@ -239,11 +218,15 @@ describe('reported by: the other side', () => {
 
   it('an issue internal to the U.S. side is not found, with or without reports', async () => {
     for (const caller of ['cn-analyst', 'cn-lead', 'cn-admin', 'us-reporter', 'cn-reporter', 'public']) {
-      const res = await as(callers[caller], 'GET', `${D}/${INTERNAL}/reports`);
+      const res = await inject(h.app, callers[caller], 'GET', `${D}/${INTERNAL}/reports`);
       assert.equal(res.statusCode, 404, caller);
       assert.equal((res.json() as { error: { code: string } }).error.code, 'not-found');
       assert.ok(!res.body.includes('Internal Devices'));
-      assert.equal((await as(callers[caller], 'GET', `${D}/${INTERNAL}`)).statusCode, 404, 'as the issue itself');
+      assert.equal(
+        (await inject(h.app, callers[caller], 'GET', `${D}/${INTERNAL}`)).statusCode,
+        404,
+        'as the issue itself',
+      );
     }
     const own = await reportersOf('us-analyst', INTERNAL);
     assert.deepEqual(
@@ -268,7 +251,7 @@ describe('reported by: the public and reporters', () => {
     });
 
     it(`${caller} does not find the shared issue's reports`, async () => {
-      const res = await as(callers[caller], 'GET', `${D}/${SHARED}/reports`);
+      const res = await inject(h.app, callers[caller], 'GET', `${D}/${SHARED}/reports`);
       assert.equal(res.statusCode, 404, res.body);
     });
   }
@@ -292,7 +275,7 @@ describe('reported by: edges', () => {
   });
 
   it('the other side triages its own reports: the U.S. side is "other" to them', async () => {
-    const res = await as(undefined, 'POST', '/api/v1/reports', {
+    const res = await inject(h.app, undefined, 'POST', '/api/v1/reports', {
       language: 'zh',
       addressedTo: 'cn',
       organisation: { name: '华东贸易协会', kind: 'association' },
@@ -303,7 +286,7 @@ describe('reported by: edges', () => {
     });
     assert.equal(res.statusCode, 201, res.body);
     const reference = (res.json() as { reference: string }).reference;
-    const merged = await as(callers['cn-analyst'], 'POST', '/api/v1/issues/section-301-tariffs/reports', {
+    const merged = await inject(h.app, callers['cn-analyst'], 'POST', '/api/v1/issues/section-301-tariffs/reports', {
       reports: [reference],
     });
     assert.equal(merged.statusCode, 200, merged.body);
@@ -333,7 +316,7 @@ describe('reported by: edges', () => {
   });
 
   it('an unknown issue is not found', async () => {
-    const res = await as(callers['us-analyst'], 'GET', `${D}/no-such-issue/reports`);
+    const res = await inject(h.app, callers['us-analyst'], 'GET', `${D}/no-such-issue/reports`);
     assert.equal(res.statusCode, 404);
   });
 });

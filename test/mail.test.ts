@@ -26,6 +26,7 @@ import { createBundleStore } from '../src/storage/bundle.repository.js';
 import { openDatabase } from '../src/storage/db.js';
 import { createOutboxStore, enqueueMail } from '../src/storage/outbox.repository.js';
 import { testApp, type TestApp } from './helpers/app.js';
+import { inject, signInDemo, type Caller } from './helpers/session.js';
 import { testEngine } from './helpers/db.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from './helpers/smtp.js';
 
@@ -34,32 +35,7 @@ const FROM = 'Parley <parley@example.gov>';
 
 let h: TestApp;
 let smtp: TestSmtp;
-interface Caller {
-  cookie: string;
-  csrf: string;
-}
 const callers: Record<string, Caller> = {};
-
-async function signIn(side: string, role: string): Promise<Caller> {
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/demo/session',
-    payload: { email: demoEmail(side, role) },
-  });
-  assert.equal(res.statusCode, 204, res.body);
-  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-  const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
-  return { cookie, csrf: (me.json() as { csrfToken: string }).csrfToken };
-}
-
-function as(c: Caller | undefined, method: 'GET' | 'POST', url: string, payload?: unknown) {
-  return h.app.inject({
-    method,
-    url,
-    payload: payload as object,
-    headers: c ? { cookie: c.cookie, 'x-csrf-token': c.csrf } : {},
-  });
-}
 
 const zhReport = {
   language: 'zh',
@@ -79,7 +55,7 @@ const enReport = {
 };
 
 async function file(body: Record<string, unknown>): Promise<{ reference: string; statusUrl: string }> {
-  const res = await as(undefined, 'POST', '/api/v1/reports', body);
+  const res = await inject(h.app, undefined, 'POST', '/api/v1/reports', body);
   assert.equal(res.statusCode, 201, res.body);
   return res.json() as { reference: string; statusUrl: string };
 }
@@ -151,10 +127,11 @@ before(async () => {
   smtp = await startTestSmtp();
   h = await testApp();
   for (const side of ['us', 'cn']) {
-    for (const role of ['analyst', 'lead', 'public-affairs']) callers[`${side}-${role}`] = await signIn(side, role);
+    for (const role of ['analyst', 'lead', 'public-affairs'])
+      callers[`${side}-${role}`] = await signInDemo(h.app, side, role);
   }
   // An issue of the U.S. side, into which reports are merged.
-  const res = await as(callers['us-lead'], 'POST', '/api/v1/dialogues/us-cn-ciwg/issues', {
+  const res = await inject(h.app, callers['us-lead'], 'POST', '/api/v1/dialogues/us-cn-ciwg/issues', {
     key: 'cloud-data-export',
     title: { en: 'Cross-border data flows for cloud providers', zh: '云服务商的跨境数据流动' },
     raisedBy: 'us',
@@ -200,9 +177,9 @@ describe('the acknowledgement', () => {
     // The link in the e-mail opens the report's status, as the one given at submission does.
     const token = tokenIn(mail.text);
     assert.notEqual(`/api/v1/reports/status/${token}`, r.statusUrl, 'a link of its own');
-    const status = await as(undefined, 'GET', `/api/v1/reports/status/${token}`);
+    const status = await inject(h.app, undefined, 'GET', `/api/v1/reports/status/${token}`);
     assert.equal(status.statusCode, 200, status.body);
-    assert.deepEqual(status.json(), { ...(await as(undefined, 'GET', r.statusUrl)).json() });
+    assert.deepEqual(status.json(), { ...(await inject(h.app, undefined, 'GET', r.statusUrl)).json() });
     assert.equal((status.json() as { reference: string }).reference, r.reference);
 
     const sent = (await outboxOf(r.reference))[0]!;
@@ -234,7 +211,7 @@ describe('status changes', () => {
   it('merging, raising at a meeting and resolving each send one e-mail, in the report’s language', async () => {
     const r = await file(zhReport);
     await deliver();
-    const merge = await as(callers['us-analyst'], 'POST', '/api/v1/issues/cloud-data-export/reports', {
+    const merge = await inject(h.app, callers['us-analyst'], 'POST', '/api/v1/issues/cloud-data-export/reports', {
       reports: [r.reference],
     });
     assert.equal(merge.statusCode, 200, merge.body);
@@ -244,12 +221,12 @@ describe('status changes', () => {
     assert.match(mail.text, /已并入议题“云服务商的跨境数据流动”/);
     const token = tokenIn(mail.text);
     assert.equal(
-      ((await as(undefined, 'GET', `/api/v1/reports/status/${token}`)).json() as { status: string }).status,
+      ((await inject(h.app, undefined, 'GET', `/api/v1/reports/status/${token}`)).json() as { status: string }).status,
       'merged',
     );
 
     // Raised at meeting 2: the U.S. account of a new meeting raises the issue.
-    const meeting = await as(callers['us-lead'], 'POST', '/api/v1/dialogues/us-cn-ciwg/meetings', {
+    const meeting = await inject(h.app, callers['us-lead'], 'POST', '/api/v1/dialogues/us-cn-ciwg/meetings', {
       key: 'ciwg-2',
       number: 2,
       date: '2026-09-15',
@@ -258,12 +235,16 @@ describe('status changes', () => {
       participants: [],
     });
     assert.equal(meeting.statusCode, 201, meeting.body);
-    const account = await h.app.inject({
-      method: 'PUT',
-      url: '/api/v1/dialogues/us-cn-ciwg/meetings/2/accounts/us',
-      payload: { raised: [{ by: 'us', issue: 'cloud-data-export', stance: 'concern' }], outcomes: [] },
-      headers: { cookie: callers['us-lead']!.cookie, 'x-csrf-token': callers['us-lead']!.csrf },
-    });
+    const account = await inject(
+      h.app,
+      callers['us-lead'],
+      'PUT',
+      '/api/v1/dialogues/us-cn-ciwg/meetings/2/accounts/us',
+      {
+        raised: [{ by: 'us', issue: 'cloud-data-export', stance: 'concern' }],
+        outcomes: [],
+      },
+    );
     assert.equal(account.statusCode, 200, account.body);
     ({ mails } = await deliver());
     mail = mailTo(mails, 'wang.fang@example.cn', r.reference);
@@ -272,23 +253,26 @@ describe('status changes', () => {
 
     // A change that does not change the fate (the issue's summary) sends nothing.
     const before = await outboxCount();
-    const issue = await as(callers['us-lead'], 'GET', '/api/v1/dialogues/us-cn-ciwg/issues/cloud-data-export');
-    const edit = await h.app.inject({
-      method: 'PATCH',
-      url: '/api/v1/dialogues/us-cn-ciwg/issues/cloud-data-export',
-      payload: { summary: { en: 'Data export approvals take months.' } },
-      headers: {
-        cookie: callers['us-lead']!.cookie,
-        'x-csrf-token': callers['us-lead']!.csrf,
-        'if-match': `"${(issue.json() as { version: number }).version}"`,
-      },
-    });
+    const issue = await inject(
+      h.app,
+      callers['us-lead'],
+      'GET',
+      '/api/v1/dialogues/us-cn-ciwg/issues/cloud-data-export',
+    );
+    const edit = await inject(
+      h.app,
+      callers['us-lead'],
+      'PATCH',
+      '/api/v1/dialogues/us-cn-ciwg/issues/cloud-data-export',
+      { summary: { en: 'Data export approvals take months.' } },
+      { 'if-match': `"${(issue.json() as { version: number }).version}"` },
+    );
     assert.equal(edit.statusCode, 200, edit.body);
     assert.equal(await outboxCount(), before);
 
     // Resolved in part (the raising side's word), then resolved (both sides).
     const resolve = (side: string) =>
-      as(callers[`${side}-lead`], 'POST', '/api/v1/dialogues/us-cn-ciwg/issues/cloud-data-export/resolve', {
+      inject(h.app, callers[`${side}-lead`], 'POST', '/api/v1/dialogues/us-cn-ciwg/issues/cloud-data-export/resolve', {
         resolved: true,
         reason: 'The rules were published.',
       });
@@ -310,7 +294,7 @@ describe('status changes', () => {
   it('rejecting sends the reason in the reporter’s words, not the analyst’s note', async () => {
     const r = await file(enReport);
     await deliver();
-    const res = await as(callers['us-analyst'], 'POST', `/api/v1/reports/${r.reference}/reject`, {
+    const res = await inject(h.app, callers['us-analyst'], 'POST', `/api/v1/reports/${r.reference}/reject`, {
       reason: 'out-of-scope',
       note: 'Internal: belongs to another forum.',
     });
@@ -325,7 +309,9 @@ describe('status changes', () => {
   it('a rolled-back change queues nothing', async () => {
     const a = await file(enReport);
     const b = await file(enReport);
-    await as(callers['us-analyst'], 'POST', `/api/v1/reports/${b.reference}/reject`, { reason: 'duplicate' });
+    await inject(h.app, callers['us-analyst'], 'POST', `/api/v1/reports/${b.reference}/reject`, {
+      reason: 'duplicate',
+    });
     const before = await outboxCount();
     // The second report changed meanwhile: the merge of both fails after the first was merged, and rolls back.
     const issue = (await h.t.store.reports.ownIssues('us', 'cloud-data-export'))[0]!;
@@ -343,7 +329,7 @@ describe('status changes', () => {
     const c = await file(enReport);
     assert.equal(
       (
-        await as(callers['us-analyst'], 'POST', '/api/v1/issues/cross-border-data-flows/reports', {
+        await inject(h.app, callers['us-analyst'], 'POST', '/api/v1/issues/cross-border-data-flows/reports', {
           reports: [c.reference],
         })
       ).statusCode,
@@ -573,7 +559,7 @@ describe('asking the reporter a question', () => {
   });
 
   it('the analyst asks; the reporter gets it by e-mail in Chinese, with a link', async () => {
-    const res = await as(callers['us-analyst'], 'POST', `/api/v1/reports/${r.reference}/questions`, {
+    const res = await inject(h.app, callers['us-analyst'], 'POST', `/api/v1/reports/${r.reference}/questions`, {
       question: '请问贵公司每年受影响的数据量大约是多少？',
     });
     assert.equal(res.statusCode, 201, res.body);
@@ -594,7 +580,7 @@ describe('asking the reporter a question', () => {
   });
 
   it('the status page shows the open question, not who asked', async () => {
-    const status = (await as(undefined, 'GET', `/api/v1/reports/status/${token}`)).json() as {
+    const status = (await inject(h.app, undefined, 'GET', `/api/v1/reports/status/${token}`)).json() as {
       questions: Record<string, unknown>[];
     };
     assert.equal(status.questions.length, 1);
@@ -602,7 +588,7 @@ describe('asking the reporter a question', () => {
   });
 
   it('the reporter answers through the link; the answer lands on the report, audited; once only', async () => {
-    const bad = await as(undefined, 'POST', `/api/v1/reports/status/${token}/answers`, {
+    const bad = await inject(h.app, undefined, 'POST', `/api/v1/reports/status/${token}/answers`, {
       question: question.id,
       answer: '   ',
     });
@@ -613,14 +599,14 @@ describe('asking the reporter a question', () => {
       ),
       ['/body/answer'],
     );
-    const res = await as(undefined, 'POST', `/api/v1/reports/status/${token}/answers`, {
+    const res = await inject(h.app, undefined, 'POST', `/api/v1/reports/status/${token}/answers`, {
       question: question.id,
       answer: '每年约 20 TB。',
     });
     assert.equal(res.statusCode, 200, res.body);
     assert.equal((res.json() as { items: { answer?: string }[] }).items[0]!.answer, '每年约 20 TB。');
 
-    const seen = await as(callers['us-lead'], 'GET', `/api/v1/reports/${r.reference}/questions`);
+    const seen = await inject(h.app, callers['us-lead'], 'GET', `/api/v1/reports/${r.reference}/questions`);
     assert.equal(seen.statusCode, 200);
     const items = (
       seen.json() as { items: { question: string; answer?: string; askedBy: string; answeredAt?: string }[] }
@@ -630,7 +616,7 @@ describe('asking the reporter a question', () => {
     assert.equal(items[0]!.askedBy, demoEmail('us', 'analyst'));
     assert.ok(items[0]!.answeredAt);
 
-    const again = await as(undefined, 'POST', r.statusUrl.replace(/$/, '/answers'), {
+    const again = await inject(h.app, undefined, 'POST', r.statusUrl.replace(/$/, '/answers'), {
       question: question.id,
       answer: '改为 30 TB。',
     });
@@ -650,32 +636,35 @@ describe('asking the reporter a question', () => {
   it('the other side, other roles and the public can neither see nor ask nor answer', async () => {
     const url = `/api/v1/reports/${r.reference}/questions`;
     const before = await outboxCount();
-    assert.equal((await as(callers['cn-analyst'], 'POST', url, { question: 'Who are you?' })).statusCode, 404);
-    assert.equal((await as(callers['cn-lead'], 'GET', url)).statusCode, 404);
-    assert.equal((await as(callers['us-public-affairs'], 'POST', url, { question: 'Hi?' })).statusCode, 403);
-    assert.equal((await as(callers['us-public-affairs'], 'GET', url)).statusCode, 403);
-    assert.equal((await as(undefined, 'POST', url, { question: 'Hi?' })).statusCode, 401);
-    assert.equal((await as(undefined, 'GET', url)).statusCode, 401);
+    assert.equal(
+      (await inject(h.app, callers['cn-analyst'], 'POST', url, { question: 'Who are you?' })).statusCode,
+      404,
+    );
+    assert.equal((await inject(h.app, callers['cn-lead'], 'GET', url)).statusCode, 404);
+    assert.equal((await inject(h.app, callers['us-public-affairs'], 'POST', url, { question: 'Hi?' })).statusCode, 403);
+    assert.equal((await inject(h.app, callers['us-public-affairs'], 'GET', url)).statusCode, 403);
+    assert.equal((await inject(h.app, undefined, 'POST', url, { question: 'Hi?' })).statusCode, 401);
+    assert.equal((await inject(h.app, undefined, 'GET', url)).statusCode, 401);
     assert.equal(await outboxCount(), before, 'no e-mail from a refused question');
 
     // Another report's link does not open this report's question; a made-up link opens nothing.
     const other = await file(enReport);
     const otherToken = other.statusUrl.split('/').pop()!;
-    const res = await as(undefined, 'POST', `/api/v1/reports/status/${otherToken}/answers`, {
+    const res = await inject(h.app, undefined, 'POST', `/api/v1/reports/status/${otherToken}/answers`, {
       question: question.id,
       answer: 'Not mine.',
     });
     assert.equal(res.statusCode, 404);
     assert.equal(
       (
-        await as(undefined, 'POST', `/api/v1/reports/status/${'A'.repeat(43)}/answers`, {
+        await inject(h.app, undefined, 'POST', `/api/v1/reports/status/${'A'.repeat(43)}/answers`, {
           question: question.id,
           answer: 'x',
         })
       ).statusCode,
       404,
     );
-    const otherStatus = (await as(undefined, 'GET', other.statusUrl)).json() as { questions: unknown[] };
+    const otherStatus = (await inject(h.app, undefined, 'GET', other.statusUrl)).json() as { questions: unknown[] };
     assert.deepEqual(otherStatus.questions, []);
   });
 });

@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { demoEmail } from '../src/demo/demo-users.js';
 import { testApp, type TestApp } from './helpers/app.js';
+import { callers, inject, type Method } from './helpers/session.js';
 
 let h: TestApp;
 before(async () => {
@@ -20,27 +20,11 @@ after(async () => {
 });
 
 const D = '/api/v1/dialogues/us-cn-ciwg';
-const sessions = new Map<string, Record<string, string>>();
+const signIn = callers(() => h.app);
 
-async function headersOf(who: string): Promise<Record<string, string>> {
-  if (sessions.has(who)) return sessions.get(who)!;
-  const [side, role] = who.split('-') as [string, string];
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/demo/session',
-    payload: { email: demoEmail(side, role) },
-  });
-  assert.equal(res.statusCode, 204, res.body);
-  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-  const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
-  const headers = { cookie, 'x-csrf-token': (me.json() as { csrfToken: string }).csrfToken };
-  sessions.set(who, headers);
-  return headers;
-}
-
-async function as(who: string | undefined, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) {
-  const headers = who ? await headersOf(who) : {};
-  return h.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+async function as(who: string | undefined, method: Method, url: string, payload?: unknown) {
+  const c = who ? await signIn(...(who.split('-') as [string, string])) : undefined;
+  return inject(h.app, c, method, url, payload);
 }
 
 interface Followed {
@@ -78,7 +62,7 @@ describe('a progress update with a change of status', () => {
     await sql`create trigger refuse_dropped before update on outcomes
       for each row execute function refuse_dropped()`.execute(h.t.db);
     try {
-      await headersOf('cn-analyst'); // signing in is audited too: done before counting
+      await signIn('cn', 'analyst'); // signing in is audited too: done before counting
       const before = await counts(KEY);
       const res = await as('cn-analyst', 'POST', `${D}/outcomes/${KEY}/updates`, {
         rag: 'red',

@@ -13,9 +13,9 @@ import { after, before, describe, it } from 'node:test';
 import { SaxesParser } from 'saxes';
 import { z } from 'zod';
 import { publishDemoReadout } from '../src/demo/demo-readouts.js';
-import { demoEmail } from '../src/demo/demo-users.js';
 import { envelopeSchema } from '../src/domain/register/open-data.js';
 import { testApp, type TestApp } from './helpers/app.js';
+import { authHeaders, signInDemo } from './helpers/session.js';
 
 const P = '/api/public/v1';
 const hasCalc = fs.existsSync('/usr/bin/soffice') && fs.existsSync('/usr/lib/libreoffice/program/libsclo.so');
@@ -33,18 +33,10 @@ async function get(url: string, headers: Record<string, string> = {}) {
   return h.app.inject({ method: 'GET', url, headers });
 }
 
-async function usLeadCookie(): Promise<string> {
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/demo/session',
-    payload: { email: demoEmail('us', 'lead') },
-  });
-  return String(res.headers['set-cookie']).split(';')[0]!;
-}
-
 describe('public register', () => {
   it('lists published issues with status history and meetings, even to a signed-in official', async () => {
-    for (const headers of [{}, { cookie: await usLeadCookie() }] as Record<string, string>[]) {
+    const { cookie } = await signInDemo(h.app, 'us', 'lead');
+    for (const headers of [{}, { cookie }] as Record<string, string>[]) {
       const res = await get(`${D}/issues`, headers);
       assert.equal(res.statusCode, 200, res.body);
       const items = (
@@ -76,7 +68,7 @@ describe('public register', () => {
 
   it('has a permalink per issue, 404 for what is not public', async () => {
     assert.equal((await get(`${D}/issues/cross-border-data-flows`)).statusCode, 200);
-    const cookie = await usLeadCookie();
+    const { cookie } = await signInDemo(h.app, 'us', 'lead');
     assert.equal((await get(`${D}/issues/medical-device-procurement`, { cookie })).statusCode, 404);
     assert.equal((await get(`${P}/dialogues/nope/issues`)).statusCode, 404);
   });
@@ -247,9 +239,7 @@ describe('Atom feed', () => {
 
 describe('status history of an issue published after internal days', () => {
   it('shows the public the status it had when published, then each change: nothing of its internal days', async () => {
-    const cookie = await usLeadCookie();
-    const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
-    const headers = { cookie, 'x-csrf-token': (me.json() as { csrfToken: string }).csrfToken };
+    const headers = authHeaders(await signInDemo(h.app, 'us', 'lead'));
     const url = '/api/v1/dialogues/us-cn-ciwg/issues/published-after-review';
     const write = async (method: 'POST' | 'PATCH', at: string, payload: object, version?: number) => {
       const res = await h.app.inject({

@@ -12,6 +12,7 @@ import { verifyChain } from '../src/domain/audit/audit.js';
 import { demoEmail } from '../src/demo/demo-users.js';
 import type { Readout } from '../src/shared/readout-workflow.js';
 import { testApp, type TestApp } from './helpers/app.js';
+import { callers, inject, type Method } from './helpers/session.js';
 
 let h: TestApp;
 before(async () => {
@@ -21,42 +22,18 @@ after(async () => {
   await h.close();
 });
 
-interface Caller {
-  cookie: string;
-  csrf: string;
-}
-const callers = new Map<string, Caller>();
+const signIn = callers(() => h.app);
 
-async function signIn(side: string, role: string): Promise<Caller> {
-  const key = `${side}-${role}`;
-  if (callers.has(key)) return callers.get(key)!;
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/demo/session',
-    payload: { email: demoEmail(side, role) },
-  });
-  assert.equal(res.statusCode, 204, res.body);
-  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-  const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
-  const c = { cookie, csrf: (me.json() as { csrfToken: string }).csrfToken };
-  callers.set(key, c);
-  return c;
-}
-
+/** A request as `who` ("us:lead"…; undefined is the public), signed in on first use. */
 async function as(
   who: string | undefined,
-  method: 'GET' | 'POST' | 'PATCH',
+  method: Method,
   url: string,
   payload?: unknown,
   headers: Record<string, string> = {},
 ) {
   const c = who ? await signIn(...(who.split(':') as [string, string])) : undefined;
-  return h.app.inject({
-    method,
-    url,
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-    headers: c ? { cookie: c.cookie, 'x-csrf-token': c.csrf, ...headers } : headers,
-  });
+  return inject(h.app, c, method, url, payload, headers);
 }
 
 const M1 = '/api/v1/dialogues/us-cn-ciwg/meetings/1/readouts';

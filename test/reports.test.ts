@@ -3,39 +3,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { demoEmail } from '../src/demo/demo-users.js';
 import { parseHsCsv } from '../src/domain/taxonomy/hs.js';
 import { testApp, type TestApp } from './helpers/app.js';
+import { inject, signInDemo, type Caller } from './helpers/session.js';
 
 const HS_CSV = new URL('../../shared/data/harmonized-system/harmonized-system.csv', import.meta.url);
 
 let h: TestApp;
-interface Caller {
-  cookie: string;
-  csrf: string;
-}
 const callers: Record<string, Caller> = {};
-
-async function signIn(side: string, role: string): Promise<Caller> {
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/demo/session',
-    payload: { email: demoEmail(side, role) },
-  });
-  assert.equal(res.statusCode, 204, res.body);
-  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-  const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
-  return { cookie, csrf: (me.json() as { csrfToken: string }).csrfToken };
-}
-
-function as(c: Caller | undefined, method: 'GET' | 'POST', url: string, payload?: unknown) {
-  return h.app.inject({
-    method,
-    url,
-    payload: payload as object,
-    headers: c ? { cookie: c.cookie, 'x-csrf-token': c.csrf } : {},
-  });
-}
 
 const smallest = {
   language: 'zh',
@@ -47,13 +22,13 @@ const smallest = {
 };
 
 async function file(body: Record<string, unknown>) {
-  const res = await as(undefined, 'POST', '/api/v1/reports', body);
+  const res = await inject(h.app, undefined, 'POST', '/api/v1/reports', body);
   assert.equal(res.statusCode, 201, res.body);
   return res.json() as { reference: string; statusUrl: string };
 }
 
 async function problems(body: unknown): Promise<{ pointer: string; message: string }[]> {
-  const res = await as(undefined, 'POST', '/api/v1/reports', body);
+  const res = await inject(h.app, undefined, 'POST', '/api/v1/reports', body);
   assert.equal(res.statusCode, 400, res.body);
   const b = res.json() as { error: { code: string; details: { problems: { pointer: string; message: string }[] } } };
   assert.equal(b.error.code, 'validation-failed');
@@ -68,7 +43,7 @@ before(async () => {
   await h.t.store.taxonomy.importHs(parseHsCsv(fs.readFileSync(HS_CSV, 'utf8')));
   for (const side of ['us', 'cn']) {
     for (const role of ['analyst', 'lead', 'public-affairs', 'reporter'])
-      callers[`${side}-${role}`] = await signIn(side, role);
+      callers[`${side}-${role}`] = await signInDemo(h.app, side, role);
   }
 });
 after(async () => {
@@ -80,7 +55,7 @@ describe('reporting a problem', () => {
     const r = await file({ ...smallest, addressedTo: 'us' });
     assert.match(r.reference, /^R-\d{4}-\d{6}$/);
     assert.match(r.statusUrl, /^\/api\/v1\/reports\/status\/[A-Za-z0-9_-]{43}$/);
-    const status = await as(undefined, 'GET', r.statusUrl);
+    const status = await inject(h.app, undefined, 'GET', r.statusUrl);
     assert.equal(status.statusCode, 200);
     assert.deepEqual(
       { ...(status.json() as object), receivedAt: undefined },
@@ -92,8 +67,8 @@ describe('reporting a problem', () => {
   it("takes the issue's smallest body as it stands: a problem in China goes to the U.S. side", async () => {
     // The body of the issue, its "…" filled in (an e-mail address of "…" is refused, and only that).
     const r = await file(smallest);
-    assert.equal((await as(callers['us-analyst'], 'GET', `/api/v1/reports/${r.reference}`)).statusCode, 200);
-    assert.equal((await as(callers['cn-analyst'], 'GET', `/api/v1/reports/${r.reference}`)).statusCode, 404);
+    assert.equal((await inject(h.app, callers['us-analyst'], 'GET', `/api/v1/reports/${r.reference}`)).statusCode, 200);
+    assert.equal((await inject(h.app, callers['cn-analyst'], 'GET', `/api/v1/reports/${r.reference}`)).statusCode, 404);
     const literal = JSON.parse(
       '{"language":"zh","organisation":{"name":"…","kind":"company"},"contact":{"name":"…","email":"…"},' +
         '"consent":{"shareWithCounterpart":false,"shareWithPublic":false},"economy":"CN","description":"…"}',
@@ -106,7 +81,7 @@ describe('reporting a problem', () => {
 
   it('without the side: a problem in the United States goes to the Chinese side; elsewhere the side is needed', async () => {
     const r = await file({ ...smallest, language: 'en', economy: 'US' });
-    const got = await as(callers['cn-analyst'], 'GET', `/api/v1/reports/${r.reference}`);
+    const got = await inject(h.app, callers['cn-analyst'], 'GET', `/api/v1/reports/${r.reference}`);
     assert.equal(got.statusCode, 200, got.body);
     assert.equal((got.json() as { addressedTo: string }).addressedTo, 'cn');
     const before = await reportCount();
@@ -125,7 +100,7 @@ describe('reporting a problem', () => {
 
   it('a side given is taken over the economy', async () => {
     const r = await file({ ...smallest, addressedTo: 'cn' });
-    assert.equal((await as(callers['cn-lead'], 'GET', `/api/v1/reports/${r.reference}`)).statusCode, 200);
+    assert.equal((await inject(h.app, callers['cn-lead'], 'GET', `/api/v1/reports/${r.reference}`)).statusCode, 200);
   });
 
   it('takes every optional field', async () => {
@@ -141,7 +116,7 @@ describe('reporting a problem', () => {
       stepsTaken: 'We wrote to the agency.',
       contact: { ...smallest.contact, phone: '+1 555 0100' },
     });
-    const got = await as(callers['cn-analyst'], 'GET', `/api/v1/reports/${r.reference}`);
+    const got = await inject(h.app, callers['cn-analyst'], 'GET', `/api/v1/reports/${r.reference}`);
     assert.equal(got.statusCode, 200, got.body);
     const report = got.json() as Record<string, unknown>;
     assert.deepEqual(report.products, ['854143', '8541']);
@@ -155,8 +130,8 @@ describe('reporting a problem', () => {
   });
 
   it('a bad token shows nothing', async () => {
-    assert.equal((await as(undefined, 'GET', '/api/v1/reports/status/not-a-token')).statusCode, 404);
-    assert.equal((await as(undefined, 'GET', `/api/v1/reports/status/${'A'.repeat(43)}`)).statusCode, 404);
+    assert.equal((await inject(h.app, undefined, 'GET', '/api/v1/reports/status/not-a-token')).statusCode, 404);
+    assert.equal((await inject(h.app, undefined, 'GET', `/api/v1/reports/status/${'A'.repeat(43)}`)).statusCode, 404);
   });
 });
 
@@ -234,7 +209,7 @@ describe('triage by the side a report is addressed to', () => {
   let en: { reference: string; statusUrl: string };
   before(async () => {
     // An issue of the U.S. side written only in English.
-    const res = await as(callers['us-analyst'], 'POST', '/api/v1/dialogues/us-cn-ciwg/issues', {
+    const res = await inject(h.app, callers['us-analyst'], 'POST', '/api/v1/dialogues/us-cn-ciwg/issues', {
       key: 'cloud-data-export',
       title: { en: 'Cross-border data flows for cloud providers' },
       raisedBy: 'us',
@@ -252,21 +227,24 @@ describe('triage by the side a report is addressed to', () => {
   });
 
   it('lists new reports for the side, never the other side', async () => {
-    const mine = await as(callers['us-analyst'], 'GET', '/api/v1/reports?status=new');
+    const mine = await inject(h.app, callers['us-analyst'], 'GET', '/api/v1/reports?status=new');
     assert.equal(mine.statusCode, 200);
     const refs = (mine.json() as { items: { reference: string; addressedTo: string }[] }).items;
     assert.ok(refs.some((r) => r.reference === zh.reference));
     assert.ok(refs.every((r) => r.addressedTo === 'us'));
-    const theirs = await as(callers['cn-analyst'], 'GET', '/api/v1/reports?status=new');
+    const theirs = await inject(h.app, callers['cn-analyst'], 'GET', '/api/v1/reports?status=new');
     assert.ok(!(theirs.json() as { items: { reference: string }[] }).items.some((r) => r.reference === zh.reference));
-    assert.equal((await as(callers['cn-analyst'], 'GET', `/api/v1/reports/${zh.reference}`)).statusCode, 404);
-    assert.equal((await as(callers['us-public-affairs'], 'GET', '/api/v1/reports')).statusCode, 403);
-    assert.equal((await as(callers['us-reporter'], 'GET', '/api/v1/reports')).statusCode, 403);
-    assert.equal((await as(undefined, 'GET', '/api/v1/reports')).statusCode, 401);
+    assert.equal(
+      (await inject(h.app, callers['cn-analyst'], 'GET', `/api/v1/reports/${zh.reference}`)).statusCode,
+      404,
+    );
+    assert.equal((await inject(h.app, callers['us-public-affairs'], 'GET', '/api/v1/reports')).statusCode, 403);
+    assert.equal((await inject(h.app, callers['us-reporter'], 'GET', '/api/v1/reports')).statusCode, 403);
+    assert.equal((await inject(h.app, undefined, 'GET', '/api/v1/reports')).statusCode, 401);
   });
 
   it('a Chinese report about 跨境数据流动 finds the English issue, and the English report, explained', async () => {
-    const res = await as(callers['us-analyst'], 'GET', `/api/v1/reports/${zh.reference}/similar`);
+    const res = await inject(h.app, callers['us-analyst'], 'GET', `/api/v1/reports/${zh.reference}/similar`);
     assert.equal(res.statusCode, 200, res.body);
     const items = (
       res.json() as { items: { kind: string; key?: string; reference?: string; score: number; why: string[] }[] }
@@ -282,7 +260,10 @@ describe('triage by the side a report is addressed to', () => {
     assert.ok(items.some((i) => i.kind === 'report' && i.reference === en.reference));
     for (let i = 1; i < items.length; i++) assert.ok(items[i - 1]!.score >= items[i]!.score, 'best first');
     assert.ok(!items.some((i) => i.key === 'business-visa-delays'), 'never an issue the side may not see');
-    assert.equal((await as(callers['cn-analyst'], 'GET', `/api/v1/reports/${zh.reference}/similar`)).statusCode, 404);
+    assert.equal(
+      (await inject(h.app, callers['cn-analyst'], 'GET', `/api/v1/reports/${zh.reference}/similar`)).statusCode,
+      404,
+    );
   });
 
   it('HS codes count and are named', async () => {
@@ -293,7 +274,7 @@ describe('triage by the side a report is addressed to', () => {
       description: 'Our modules are held at the border for months.',
       products: ['854142'],
     });
-    const res = await as(callers['us-analyst'], 'GET', `/api/v1/reports/${solar.reference}/similar`);
+    const res = await inject(h.app, callers['us-analyst'], 'GET', `/api/v1/reports/${solar.reference}/similar`);
     const items = (res.json() as { items: { key?: string; why: string[] }[] }).items;
     const over = items.find((i) => i.key === 'industrial-overcapacity');
     assert.ok(over, JSON.stringify(items));
@@ -302,20 +283,23 @@ describe('triage by the side a report is addressed to', () => {
 
   it('merges reports into an issue of its side; the status link shows it; audited', async () => {
     assert.equal(
-      (await as(callers['cn-analyst'], 'POST', '/api/v1/issues/cloud-data-export/reports', { reports: [zh.reference] }))
-        .statusCode,
+      (
+        await inject(h.app, callers['cn-analyst'], 'POST', '/api/v1/issues/cloud-data-export/reports', {
+          reports: [zh.reference],
+        })
+      ).statusCode,
       404,
       'the other side cannot see the issue',
     );
     assert.equal(
       (
-        await as(callers['us-public-affairs'], 'POST', '/api/v1/issues/cloud-data-export/reports', {
+        await inject(h.app, callers['us-public-affairs'], 'POST', '/api/v1/issues/cloud-data-export/reports', {
           reports: [zh.reference],
         })
       ).statusCode,
       403,
     );
-    const res = await as(callers['us-analyst'], 'POST', '/api/v1/issues/cloud-data-export/reports', {
+    const res = await inject(h.app, callers['us-analyst'], 'POST', '/api/v1/issues/cloud-data-export/reports', {
       reports: [zh.reference],
     });
     assert.equal(res.statusCode, 200, res.body);
@@ -323,10 +307,13 @@ describe('triage by the side a report is addressed to', () => {
       issue: { dialogue: 'us-cn-ciwg', key: 'cloud-data-export' },
       merged: [zh.reference],
     });
-    const status = (await as(undefined, 'GET', zh.statusUrl)).json() as { status: string; issue: { key: string } };
+    const status = (await inject(h.app, undefined, 'GET', zh.statusUrl)).json() as {
+      status: string;
+      issue: { key: string };
+    };
     assert.equal(status.status, 'merged');
     assert.equal(status.issue.key, 'cloud-data-export');
-    const again = await as(callers['us-analyst'], 'POST', '/api/v1/issues/cloud-data-export/reports', {
+    const again = await inject(h.app, callers['us-analyst'], 'POST', '/api/v1/issues/cloud-data-export/reports', {
       reports: [zh.reference],
     });
     assert.equal(again.statusCode, 400);
@@ -343,23 +330,31 @@ describe('triage by the side a report is addressed to', () => {
 
   it('a report merged into an issue raised at a meeting says so', async () => {
     const r = await file({ ...smallest, addressedTo: 'us' });
-    await as(callers['us-analyst'], 'POST', '/api/v1/issues/cross-border-data-flows/reports', {
+    await inject(h.app, callers['us-analyst'], 'POST', '/api/v1/issues/cross-border-data-flows/reports', {
       reports: [r.reference],
     });
-    const status = (await as(undefined, 'GET', r.statusUrl)).json() as { status: string; meetings: number[] };
+    const status = (await inject(h.app, undefined, 'GET', r.statusUrl)).json() as {
+      status: string;
+      meetings: number[];
+    };
     assert.equal(status.status, 'raised');
     assert.ok(status.meetings.length > 0);
   });
 
   it('rejects with a reason; the reporter sees the reason, not the note', async () => {
-    const bad = await as(callers['us-analyst'], 'POST', `/api/v1/reports/${en.reference}/reject`, { reason: 'rude' });
+    const bad = await inject(h.app, callers['us-analyst'], 'POST', `/api/v1/reports/${en.reference}/reject`, {
+      reason: 'rude',
+    });
     assert.equal(bad.statusCode, 400);
     assert.equal(
-      (await as(callers['cn-lead'], 'POST', `/api/v1/reports/${en.reference}/reject`, { reason: 'duplicate' }))
-        .statusCode,
+      (
+        await inject(h.app, callers['cn-lead'], 'POST', `/api/v1/reports/${en.reference}/reject`, {
+          reason: 'duplicate',
+        })
+      ).statusCode,
       404,
     );
-    const res = await as(callers['us-lead'], 'POST', `/api/v1/reports/${en.reference}/reject`, {
+    const res = await inject(h.app, callers['us-lead'], 'POST', `/api/v1/reports/${en.reference}/reject`, {
       reason: 'duplicate',
       note: 'Same as the Chinese report.',
     });
@@ -368,12 +363,15 @@ describe('triage by the side a report is addressed to', () => {
       reason: 'duplicate',
       note: 'Same as the Chinese report.',
     });
-    const status = (await as(undefined, 'GET', en.statusUrl)).json() as Record<string, unknown>;
+    const status = (await inject(h.app, undefined, 'GET', en.statusUrl)).json() as Record<string, unknown>;
     assert.equal(status.status, 'rejected');
     assert.deepEqual(status.rejection, { reason: 'duplicate' });
     assert.equal(
-      (await as(callers['us-lead'], 'POST', `/api/v1/reports/${en.reference}/reject`, { reason: 'duplicate' }))
-        .statusCode,
+      (
+        await inject(h.app, callers['us-lead'], 'POST', `/api/v1/reports/${en.reference}/reject`, {
+          reason: 'duplicate',
+        })
+      ).statusCode,
       409,
     );
   });
@@ -384,8 +382,10 @@ describe('triage by the side a report is addressed to', () => {
       addressedTo: 'us',
       impact: { tradeValue: 9_000_000, currency: 'USD', companiesAffected: 9 },
     });
-    await as(callers['us-analyst'], 'POST', '/api/v1/issues/cloud-data-export/reports', { reports: [big.reference] });
-    const res = await as(callers['us-analyst'], 'GET', '/api/v1/priorities');
+    await inject(h.app, callers['us-analyst'], 'POST', '/api/v1/issues/cloud-data-export/reports', {
+      reports: [big.reference],
+    });
+    const res = await inject(h.app, callers['us-analyst'], 'GET', '/api/v1/priorities');
     assert.equal(res.statusCode, 200, res.body);
     const items = (
       res.json() as {
@@ -399,15 +399,17 @@ describe('triage by the side a report is addressed to', () => {
     assert.equal(items[0]!.key, 'cloud-data-export', 'highest first');
     for (let i = 1; i < items.length; i++) assert.ok(items[i - 1]!.score >= items[i]!.score);
     assert.ok(!items.some((i) => i.key === 'business-visa-delays'), "never the other side's issue");
-    const cn = (await as(callers['cn-analyst'], 'GET', '/api/v1/priorities')).json() as { items: { key: string }[] };
+    const cn = (await inject(h.app, callers['cn-analyst'], 'GET', '/api/v1/priorities')).json() as {
+      items: { key: string }[];
+    };
     assert.ok(!cn.items.some((i) => i.key === 'cloud-data-export'));
-    const byBreadth = (await as(callers['us-analyst'], 'GET', '/api/v1/priorities?sort=breadth')).json() as {
+    const byBreadth = (await inject(h.app, callers['us-analyst'], 'GET', '/api/v1/priorities?sort=breadth')).json() as {
       items: { parts: { breadth: number } }[];
     };
     for (let i = 1; i < byBreadth.items.length; i++) {
       assert.ok(byBreadth.items[i - 1]!.parts.breadth >= byBreadth.items[i]!.parts.breadth);
     }
-    assert.equal((await as(callers['us-public-affairs'], 'GET', '/api/v1/priorities')).statusCode, 403);
+    assert.equal((await inject(h.app, callers['us-public-affairs'], 'GET', '/api/v1/priorities')).statusCode, 403);
   });
 
   it('what the reporter sent cannot be changed, even in SQL', async () => {

@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { demoEmail } from '../src/demo/demo-users.js';
 import { testApp, type TestApp } from './helpers/app.js';
+import { inject, signInDemo, type Method } from './helpers/session.js';
 
 let h: TestApp;
 before(async () => {
@@ -18,20 +18,10 @@ after(async () => {
 
 const ISSUE = '/api/v1/dialogues/us-cn-ciwg/issues/cross-border-data-flows';
 
-async function as(who: string | undefined, method: 'GET' | 'POST', url: string, payload?: unknown) {
-  let headers: Record<string, string> = {};
-  if (who) {
-    const [side, role] = who.split('-') as [string, string];
-    const res = await h.app.inject({
-      method: 'POST',
-      url: '/api/v1/demo/session',
-      payload: { email: demoEmail(side, role) },
-    });
-    const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-    const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
-    headers = { cookie, 'x-csrf-token': (me.json() as { csrfToken: string }).csrfToken };
-  }
-  return h.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+/** A request as `who` ("us-lead"…; undefined is the public), in a new session each time. */
+async function as(who: string | undefined, method: Method, url: string, payload?: unknown) {
+  const c = who ? await signInDemo(h.app, ...(who.split('-') as [string, string])) : undefined;
+  return inject(h.app, c, method, url, payload);
 }
 
 interface Resolution {

@@ -13,12 +13,12 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { runCli } from '../src/cli/main.js';
 import { loadConfig } from '../src/config.js';
-import { demoEmail } from '../src/demo/demo-users.js';
 import { FACETS, snippetOf } from '../src/domain/search/search.service.js';
 import { parseHsCsv } from '../src/domain/taxonomy/hs.js';
 import { migrate } from '../src/storage/migrate.js';
 import type { Readout } from '../src/shared/readout-workflow.js';
 import { testApp, type TestApp } from './helpers/app.js';
+import { callers, inject, type Method } from './helpers/session.js';
 
 const HS_CSV = new URL('../../shared/data/harmonized-system/harmonized-system.csv', import.meta.url);
 const D = '/api/v1/dialogues/us-cn-ciwg';
@@ -52,38 +52,11 @@ after(async () => {
 
 /** A caller: "us:analyst", "cn:lead"…; undefined is the public. */
 type Who = string | undefined;
-const sessions = new Map<string, { cookie: string; csrf: string }>();
+const signIn = callers(() => h.app);
 
-async function session(who: string) {
-  if (!sessions.has(who)) {
-    const [side, role] = who.split(':') as [string, string];
-    const res = await h.app.inject({
-      method: 'POST',
-      url: '/api/v1/demo/session',
-      payload: { email: demoEmail(side, role) },
-    });
-    assert.equal(res.statusCode, 204, res.body);
-    const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-    const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
-    sessions.set(who, { cookie, csrf: (me.json() as { csrfToken: string }).csrfToken });
-  }
-  return sessions.get(who)!;
-}
-
-async function as(
-  who: Who,
-  method: 'GET' | 'POST' | 'PATCH',
-  url: string,
-  payload?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const c = who ? await session(who) : undefined;
-  return h.app.inject({
-    method,
-    url,
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-    headers: c ? { cookie: c.cookie, 'x-csrf-token': c.csrf, ...headers } : headers,
-  });
+async function as(who: Who, method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}) {
+  const c = who ? await signIn(...(who.split(':') as [string, string])) : undefined;
+  return inject(h.app, c, method, url, payload, headers);
 }
 
 async function search(query: Record<string, string>, who?: Who): Promise<Result> {

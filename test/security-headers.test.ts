@@ -20,7 +20,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { importBundleText } from '../src/bundle/import.js';
 import { readDemoBundle } from '../src/demo/demo.js';
-import { createDemoUsers, demoEmail } from '../src/demo/demo-users.js';
+import { createDemoUsers } from '../src/demo/demo-users.js';
 import { SYSTEM_ACTOR } from '../src/domain/audit/audit.js';
 import { addUser, type AuthDeps } from '../src/domain/auth/auth.service.js';
 import { buildApp } from '../src/http/app.js';
@@ -28,6 +28,7 @@ import { isReachable } from '../src/storage/db.js';
 import { argon2Hasher } from '../src/storage/passwords.js';
 import { createUserStore } from '../src/storage/user.repository.js';
 import { testDatabase, type TestDatabase } from './helpers/db.js';
+import { signInDemo } from './helpers/session.js';
 
 /** Directives of a Content-Security-Policy header, by name. */
 function directives(header: unknown): Map<string, string[]> {
@@ -241,15 +242,7 @@ describe('secrets', () => {
   });
 
   it('shows an API token once: in the answer that creates it only', async () => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/v1/demo/session',
-      payload: { email: demoEmail('cn', 'analyst') },
-    });
-    const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-    const csrf = (
-      (await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).json() as { csrfToken: string }
-    ).csrfToken;
+    const { cookie, csrf } = await signInDemo(app, 'cn', 'analyst');
     const created = await app.inject({
       method: 'POST',
       url: '/api/v1/me/tokens',

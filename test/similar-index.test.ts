@@ -9,7 +9,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { demoEmail } from '../src/demo/demo-users.js';
 import { importBundle } from '../src/bundle/import.js';
 import { fromKeys, similarity, SIMILAR_LIMIT, SIMILAR_THRESHOLD } from '../src/domain/reports/similar.js';
 import { sideViewer } from '../src/domain/access/viewer.js';
@@ -23,34 +22,10 @@ import {
 import { FEATURES_VERSION } from '../src/domain/reports/similar.js';
 import { generateBundle } from '../bench/generate.js';
 import { testApp, type TestApp } from './helpers/app.js';
+import { inject, signInDemo, type Caller } from './helpers/session.js';
 
 let h: TestApp;
-interface Caller {
-  cookie: string;
-  csrf: string;
-}
 const callers: Record<string, Caller> = {};
-
-async function signIn(side: string, role: string): Promise<Caller> {
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/demo/session',
-    payload: { email: demoEmail(side, role) },
-  });
-  assert.equal(res.statusCode, 204, res.body);
-  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-  const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
-  return { cookie, csrf: (me.json() as { csrfToken: string }).csrfToken };
-}
-
-function as(c: Caller | undefined, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, headers = {}) {
-  return h.app.inject({
-    method,
-    url,
-    payload: payload as object,
-    headers: { ...(c ? { cookie: c.cookie, 'x-csrf-token': c.csrf } : {}), ...headers },
-  });
-}
 
 const base = {
   organisation: { name: 'Example Trading Co.', kind: 'company' },
@@ -60,7 +35,13 @@ const base = {
 };
 
 async function file(addressedTo: string, language: 'en' | 'zh', description: string, products?: string[]) {
-  const res = await as(undefined, 'POST', '/api/v1/reports', { ...base, addressedTo, language, description, products });
+  const res = await inject(h.app, undefined, 'POST', '/api/v1/reports', {
+    ...base,
+    addressedTo,
+    language,
+    description,
+    products,
+  });
   assert.equal(res.statusCode, 201, res.body);
   return (res.json() as { reference: string }).reference;
 }
@@ -75,7 +56,7 @@ interface Item {
 }
 
 async function similar(side: string, reference: string): Promise<Item[]> {
-  const res = await as(callers[`${side}-analyst`], 'GET', `/api/v1/reports/${reference}/similar`);
+  const res = await inject(h.app, callers[`${side}-analyst`], 'GET', `/api/v1/reports/${reference}/similar`);
   assert.equal(res.statusCode, 200, res.body);
   return (res.json() as { items: Item[] }).items;
 }
@@ -115,7 +96,7 @@ const count = async (where = sql`true`) =>
 
 before(async () => {
   h = await testApp();
-  for (const side of ['us', 'cn']) callers[`${side}-analyst`] = await signIn(side, 'analyst');
+  for (const side of ['us', 'cn']) callers[`${side}-analyst`] = await signInDemo(h.app, side, 'analyst');
 });
 after(async () => {
   await h?.close();
@@ -139,9 +120,10 @@ describe('the features are stored with the records', () => {
   it('an issue changed through the API gets new features, in the same write', async () => {
     const us = callers['us-analyst'];
     const url = '/api/v1/dialogues/us-cn-ciwg/issues/regulatory-transparency';
-    const current = await as(us, 'GET', url);
+    const current = await inject(h.app, us, 'GET', url);
     const version = (current.json() as { version: number }).version;
-    const res = await as(
+    const res = await inject(
+      h.app,
       us,
       'PATCH',
       url,
@@ -166,7 +148,7 @@ describe('the features are stored with the records', () => {
 
   it('an invalid write stores no features', async () => {
     const before = await count();
-    const res = await as(undefined, 'POST', '/api/v1/reports', {
+    const res = await inject(h.app, undefined, 'POST', '/api/v1/reports', {
       ...base,
       addressedTo: 'us',
       language: 'en',
@@ -241,7 +223,7 @@ describe('a search', () => {
 
     const before = await similar('us', visa);
     assert.ok(before.some((i) => i.reference === refs.us![4]));
-    const rejected = await as(callers['us-analyst'], 'POST', `/api/v1/reports/${refs.us![4]}/reject`, {
+    const rejected = await inject(h.app, callers['us-analyst'], 'POST', `/api/v1/reports/${refs.us![4]}/reject`, {
       reason: 'duplicate',
     });
     assert.equal(rejected.statusCode, 200, rejected.body);
