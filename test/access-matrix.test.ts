@@ -28,6 +28,7 @@ import { addUser, createApiToken } from '../src/domain/auth/auth.service.js';
 import { ROLES as PRODUCT_ROLES } from '../src/domain/auth/roles.js';
 import { rebuildSearchIndex } from '../src/storage/search.indexer.js';
 import { testApp, type TestApp } from './helpers/app.js';
+import { authHeaders, signInDemo } from './helpers/session.js';
 import { multipart, png } from './helpers/report-files.js';
 import { freshReadout, publishedReadout, dropWorkingCopy, type ReadoutSpec } from './helpers/readout-fixtures.js';
 import {
@@ -152,18 +153,6 @@ let h: TestApp;
 let fx: Fixtures;
 const credentials = new Map<string, Record<string, string>>();
 
-async function demoSession(side: string, role: string): Promise<Record<string, string>> {
-  const res = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/demo/session',
-    payload: { email: demoEmail(side, role) },
-  });
-  assert.equal(res.statusCode, 204, res.body);
-  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-  const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
-  return { cookie, 'x-csrf-token': (me.json() as { csrfToken: string }).csrfToken };
-}
-
 let tokenCount = 0;
 async function newToken(userEmail: string, scope: 'read' | 'write'): Promise<{ token: string; id: string }> {
   const userId = fx.userIdOf.get(userEmail)!;
@@ -190,7 +179,7 @@ async function savedSearchOf(userEmail: string): Promise<string> {
 async function credentialsOf(c: Caller, fresh = false): Promise<Record<string, string>> {
   if (!fresh && credentials.has(c.id)) return credentials.get(c.id)!;
   let headers: Record<string, string> = {};
-  if (c.via === 'session') headers = await demoSession(c.side!, c.role!);
+  if (c.via === 'session') headers = authHeaders(await signInDemo(h.app, c.side!, c.role!));
   if (c.via === 'token') headers = { authorization: `Bearer ${(await newToken(emailOf(c)!, c.scope)).token}` };
   if (!fresh) credentials.set(c.id, headers);
   return headers;
@@ -754,6 +743,28 @@ const MATRIX: Record<string, Entry> = {
         label: "another user's saved search: 404, as if there were none",
         rule: (c) => (c.via === 'public' ? 401 : c.scope !== 'write' ? 403 : 404),
         request: async () => ({ url: `/api/v1/me/searches/${await savedSearchOf(fx.passwordUser.email)}` }),
+      },
+    ],
+  },
+  'PATCH /api/v1/me/searches/:id': {
+    rule: (c) => (c.via === 'public' ? 401 : c.scope !== 'write' ? 403 : 200),
+    cases: () => [
+      {
+        label: 'my saved search',
+        request: async (c) => ({
+          url: `/api/v1/me/searches/${await savedSearchOf(emailOf(c) ?? demoEmail('us', 'analyst'))}`,
+          payload: { name: 'matrix-renamed', alert: true },
+          headers: { 'if-match': '"1"' },
+        }),
+      },
+      {
+        label: "another user's saved search: 404, as if there were none",
+        rule: (c) => (c.via === 'public' ? 401 : c.scope !== 'write' ? 403 : 404),
+        request: async () => ({
+          url: `/api/v1/me/searches/${await savedSearchOf(fx.passwordUser.email)}`,
+          payload: { name: 'matrix-renamed' },
+          headers: { 'if-match': '"1"' },
+        }),
       },
     ],
   },

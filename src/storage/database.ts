@@ -273,6 +273,8 @@ export interface SavedSearchesTable {
   seen: Json;
   created_at: Generated<Date>;
   last_alerted_at: Date | null;
+  /** migrations/0013_saved_search_versions.sql */
+  version: Generated<number>;
 }
 
 export interface ReportLinksTable {

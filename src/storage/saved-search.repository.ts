@@ -1,13 +1,14 @@
 /**
- * Saved searches in SQL (`migrations/0012_saved_searches.sql`). Every read and
- * delete is by user: nobody reaches another's searches. Saving and deleting
- * are audited in their transaction; an alert queues its e-mail and grows the
- * watermark in one.
+ * Saved searches in SQL (`migrations/0012_saved_searches.sql`, its version
+ * `0013_saved_search_versions.sql`). Every read, change and delete is by user:
+ * nobody reaches another's searches. Saving, changing and deleting are audited
+ * in their transaction; an alert queues its e-mail and grows the watermark in
+ * one.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Role } from '../domain/auth/roles.js';
 import type { MailLanguage } from '../domain/mail/outbox.js';
-import type { SavedQuery, SavedSearch, SavedSearchStore } from '../domain/search/saved.js';
+import type { SavedQuery, SavedSearch, SavedSearchStore, SavedSearchUpdate } from '../domain/search/saved.js';
 import { appendAudit } from './audit.repository.js';
 import type { Database, SavedSearchesTable } from './database.js';
 import { iso } from './mappers.js';
@@ -24,8 +25,12 @@ function toSaved(r: Selectable<SavedSearchesTable>): SavedSearch {
     language: r.language as MailLanguage,
     createdAt: iso(r.created_at),
     lastAlertedAt: r.last_alerted_at ? iso(r.last_alerted_at) : null,
+    version: r.version,
   };
 }
+
+/** What the audit trail keeps of a saved search (its watermark is the job's, not the user's). */
+const audited = (s: SavedSearch) => ({ name: s.name, query: s.query, alert: s.alert, language: s.language });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,6 +45,59 @@ export function createSavedSearchStore(db: Kysely<Database>): SavedSearchStore {
         .orderBy('id')
         .execute();
       return rows.map(toSaved);
+    },
+
+    async get(userId, id) {
+      if (!UUID.test(id)) return undefined;
+      const row = await db
+        .selectFrom('saved_searches')
+        .selectAll()
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return row ? toSaved(row) : undefined;
+    },
+
+    async update(actor, userId, id, expectedVersion, changes, seen) {
+      if (!UUID.test(id)) return { status: 'missing' };
+      return db.transaction().execute(async (tx): Promise<SavedSearchUpdate> => {
+        // Locked until the transaction ends: two changes from one version, one wins and the other is stale.
+        const row = await tx
+          .selectFrom('saved_searches')
+          .selectAll()
+          .where('id', '=', id)
+          .where('user_id', '=', userId)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!row) return { status: 'missing' };
+        const before = toSaved(row);
+        if (before.version !== expectedVersion) return { status: 'stale', current: before };
+        const updated = await tx
+          .updateTable('saved_searches')
+          .set({
+            ...(changes.name !== undefined ? { name: changes.name } : {}),
+            ...(changes.query !== undefined ? { query: JSON.stringify(changes.query) } : {}),
+            ...(changes.alert !== undefined ? { alert: changes.alert } : {}),
+            ...(seen !== undefined ? { seen: JSON.stringify([...new Set(seen)]) } : {}),
+            version: sql<number>`version + 1`,
+          })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const saved = toSaved(updated);
+        const owner = await tx.selectFrom('users').select('side_key').where('id', '=', userId).executeTakeFirst();
+        await appendAudit(tx, actor, {
+          action: 'saved-search.update',
+          recordKind: 'saved-search',
+          recordId: saved.id,
+          recordKey: saved.name,
+          ownerSide: owner?.side_key ?? null,
+          visibility: 'internal',
+          before: audited(before),
+          after: audited(saved),
+        });
+        return { status: 'updated', saved };
+      });
     },
 
     create: (actor, userId, input, seen) =>
@@ -65,7 +123,7 @@ export function createSavedSearchStore(db: Kysely<Database>): SavedSearchStore {
           recordKey: saved.name,
           ownerSide: owner?.side_key ?? null,
           visibility: 'internal',
-          after: { name: saved.name, query: saved.query, alert: saved.alert, language: saved.language },
+          after: audited(saved),
         });
         return saved;
       }),
@@ -89,7 +147,7 @@ export function createSavedSearchStore(db: Kysely<Database>): SavedSearchStore {
           recordKey: saved.name,
           ownerSide: owner?.side_key ?? null,
           visibility: 'internal',
-          before: { name: saved.name, query: saved.query, alert: saved.alert, language: saved.language },
+          before: audited(saved),
         });
         return true;
       });

@@ -1,19 +1,30 @@
 /**
  * Saved searches and their e-mail alerts (issue 7). A signed-in user keeps a
  * search (words and filters, as `GET /api/v1/search` takes them) under a
- * name; each user sees and deletes only their own.
+ * name; each user sees, changes (name, alert, query: with the version in
+ * If-Match) and deletes only their own.
  *
  * Alerts: `runSearchAlerts` runs every alerting search as its user, with what
  * that user may see now (a disabled user's searches are skipped), and compares
- * the matches with the search's watermark, the set of records it already knew
- * ("kind:dialogue/key", filled with what matched when it was saved). What is
- * new goes into one e-mail per search, in the language the search was saved
- * in, queued in the outbox in the transaction that adds it to the watermark:
- * nothing new, no e-mail; an e-mail queued, never the same records again.
+ * every match with the search's watermark, the set of records it already knew
+ * ("kind:dialogue/key", filled with what matched when it was saved). The
+ * matches are read a page (ALERT_PAGE) at a time, so a broad search is never
+ * held in memory whole: only the keys of the new ones and the few the e-mail
+ * lists are kept. What is new goes into one e-mail per search, in the language
+ * the search was saved in, queued in the outbox in the transaction that adds
+ * it to the watermark: nothing new, no e-mail; an e-mail queued, never the
+ * same records again. A record that slips between two pages (the index
+ * changed during the run) is not in the watermark, so the next run finds it.
  */
 import type { Actor } from '../audit/audit.js';
 import type { Principal, User } from '../auth/roles.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import {
+  ForbiddenError,
+  NotFoundError,
+  PreconditionRequiredError,
+  ValidationError,
+  VersionConflictError,
+} from '../errors.js';
 import type { MailLanguage, MailMessage } from '../mail/outbox.js';
 import { LINK_MARK } from '../mail/outbox.js';
 import {
@@ -39,6 +50,8 @@ export interface SavedSearch {
   language: MailLanguage;
   createdAt: string;
   lastAlertedAt: string | null;
+  /** Bumped by every change; the ETag. */
+  version: number;
 }
 
 export interface NewSavedSearch {
@@ -47,6 +60,17 @@ export interface NewSavedSearch {
   alert: boolean;
   language: MailLanguage;
 }
+
+/** What PATCH changes: absent fields stay as they are; a query replaces the whole query. */
+export interface SavedSearchChanges {
+  name?: string;
+  query?: SavedQuery;
+  alert?: boolean;
+}
+
+/** What a change came to: done, no such search of the user's, or a newer version in the way. */
+export type SavedSearchUpdate =
+  { status: 'updated'; saved: SavedSearch } | { status: 'missing' } | { status: 'stale'; current: SavedSearch };
 
 /** A saved search as the alert job reads it: with its user and its watermark. */
 export interface AlertingSearch {
@@ -57,10 +81,25 @@ export interface AlertingSearch {
 
 export interface SavedSearchStore {
   list(userId: string): Promise<SavedSearch[]>;
+  /** The user's saved search of that id; undefined when the user has none (or the id is no id). */
+  get(userId: string, id: string): Promise<SavedSearch | undefined>;
   /** Saves the search with `seen` as its watermark, audited in the same transaction. */
   create(actor: Actor, userId: string, input: NewSavedSearch, seen: string[]): Promise<SavedSearch>;
   /** Deletes the user's saved search (audited); false when the user has none of that id. */
   delete(actor: Actor, userId: string, id: string): Promise<boolean>;
+  /**
+   * In one transaction, when the user's search is still at `expectedVersion`:
+   * applies `changes`, replaces the watermark with `seen` when given, bumps the
+   * version and writes the audit entry (before and after).
+   */
+  update(
+    actor: Actor,
+    userId: string,
+    id: string,
+    expectedVersion: number,
+    changes: SavedSearchChanges,
+    seen?: string[],
+  ): Promise<SavedSearchUpdate>;
   /** Every saved search with alerts on, with its user. */
   alerting(): Promise<AlertingSearch[]>;
   /**
@@ -70,10 +109,10 @@ export interface SavedSearchStore {
   recordAlert(id: string, keys: string[], mail: MailMessage, at: Date): Promise<boolean>;
 }
 
-/** How many matches a run compares with the watermark (newest first). */
-export const ALERT_SCAN_LIMIT = 100;
-/** The most records one e-mail lists; the rest are counted. */
-export const ALERT_LIST_LIMIT = 50;
+/** How many matches are read at a time (newest first) to compare with the watermark. */
+export const ALERT_PAGE = 200;
+/** The most records one e-mail lists; the rest are counted ("and 110 more"). */
+export const ALERT_LIST_LIMIT = 20;
 
 /** A record's place in the watermark: kind, dialogue and key (keys repeat across dialogues). */
 export function seenKey(hit: Pick<SearchHit, 'kind' | 'key' | 'dialogue'>): string {
@@ -84,14 +123,53 @@ function requireWrite(principal: Principal): void {
   if (principal.scope !== 'write') throw new ForbiddenError('This API token is read-only.');
 }
 
-/** What the query matches now for `user`, newest first. */
-async function matches(deps: { search: SearchIndex }, principal: Principal, query: SavedQuery): Promise<SearchHit[]> {
-  const result = await search(deps, searchAccess(principal), {
-    ...query,
-    sort: 'date',
-    limit: ALERT_SCAN_LIMIT,
-  });
-  return result.items;
+/** What a scan found that `known` did not hold: every key, and the first `keep` hits (newest first). */
+interface Scan {
+  keys: string[];
+  shown: SearchHit[];
+}
+
+/**
+ * Every match of the query for `principal` that `known` does not hold, read
+ * ALERT_PAGE at a time (newest first, titles in `language`): only their keys
+ * and the first `keep` hits stay in memory, whatever the number of matches.
+ */
+async function scanMatches(
+  deps: { search: SearchIndex },
+  principal: Principal,
+  query: SavedQuery,
+  options: { language: MailLanguage; known: ReadonlySet<string>; keep: number },
+): Promise<Scan> {
+  const access = searchAccess(principal);
+  const keys = new Set<string>();
+  const shown: SearchHit[] = [];
+  for (let offset = 0; ; offset += ALERT_PAGE) {
+    const page = await search(deps, access, {
+      ...query,
+      sort: 'date',
+      language: options.language,
+      limit: ALERT_PAGE,
+      offset,
+    });
+    for (const hit of page.items) {
+      const key = seenKey(hit);
+      if (options.known.has(key) || keys.has(key)) continue;
+      keys.add(key);
+      if (shown.length < options.keep) shown.push(hit);
+    }
+    if (page.items.length < ALERT_PAGE || offset + ALERT_PAGE >= page.total) break;
+  }
+  return { keys: [...keys], shown };
+}
+
+/** The watermark of a query as of now: every record it matches for `principal`. */
+async function watermark(
+  deps: { search: SearchIndex },
+  principal: Principal,
+  query: SavedQuery,
+  language: MailLanguage,
+): Promise<string[]> {
+  return (await scanMatches(deps, principal, query, { language, known: new Set(), keep: 0 })).keys;
 }
 
 export function listSavedSearches(deps: { savedSearches: SavedSearchStore }, principal: Principal) {
@@ -117,8 +195,70 @@ export async function saveSearch(
   }
   const query = { ...input.query, q };
   // What matches now is known already: alerts tell of what matches later.
-  const seen = (await matches(deps, principal, query)).map(seenKey);
+  const seen = await watermark(deps, principal, query, input.language);
   return deps.savedSearches.create(actor, principal.user.id, { ...input, name, query }, seen);
+}
+
+/** Whether two saved queries ask for the same (the order of their fields aside). */
+function sameQuery(a: SavedQuery, b: SavedQuery): boolean {
+  const defined = (q: SavedQuery) =>
+    Object.entries(q)
+      .filter(([, v]) => v !== undefined)
+      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  return JSON.stringify(defined(a)) === JSON.stringify(defined(b));
+}
+
+/**
+ * Changes the user's saved search `id` at `expectedVersion` (If-Match):
+ * renames it, turns its alert on or off, replaces its query. A new query, or
+ * an alert turned back on, starts a new watermark (what matches now), as
+ * saving does: alerts tell of what matches after the change, not of what
+ * matched while the search asked something else or was silent. Another user's
+ * search is not found; a stale version changes nothing (VersionConflictError).
+ */
+export async function updateSavedSearch(
+  deps: { savedSearches: SavedSearchStore; search: SearchIndex },
+  actor: Actor,
+  principal: Principal,
+  id: string,
+  expectedVersion: number | undefined,
+  changes: SavedSearchChanges,
+): Promise<SavedSearch> {
+  requireWrite(principal);
+  const problems: { pointer: string; message: string }[] = [];
+  const next: SavedSearchChanges = {};
+  if (changes.name !== undefined) {
+    next.name = changes.name.trim();
+    if (next.name.length === 0) problems.push({ pointer: '/name', message: 'expected a non-empty name' });
+  }
+  if (changes.query !== undefined) {
+    next.query = { ...changes.query, q: changes.query.q.trim() };
+    if (next.query.q.length === 0) problems.push({ pointer: '/query/q', message: 'expected a non-empty query' });
+  }
+  if (changes.alert !== undefined) next.alert = changes.alert;
+  if (problems.length === 0 && Object.keys(next).length === 0) {
+    problems.push({ pointer: '', message: 'expected at least one of name, alert, query' });
+  }
+  if (problems.length > 0) throw new ValidationError('The change is not valid; nothing was changed.', problems);
+
+  const current = await deps.savedSearches.get(principal.user.id, id);
+  if (!current) throw new NotFoundError('saved search', id);
+  if (expectedVersion === undefined) throw new PreconditionRequiredError();
+  if (current.version !== expectedVersion) throw new VersionConflictError('saved search', current.version, current);
+
+  const query = next.query ?? current.query;
+  const restart =
+    (next.query !== undefined && !sameQuery(next.query, current.query)) || (next.alert === true && !current.alert);
+  const seen = restart ? await watermark(deps, principal, query, current.language) : undefined;
+  const result = await deps.savedSearches.update(actor, principal.user.id, id, expectedVersion, next, seen);
+  switch (result.status) {
+    case 'updated':
+      return result.saved;
+    case 'missing':
+      throw new NotFoundError('saved search', id);
+    case 'stale':
+      throw new VersionConflictError('saved search', result.current.version, result.current);
+  }
 }
 
 export async function deleteSavedSearch(
@@ -174,22 +314,31 @@ const KIND_NAMES: Record<MailLanguage, Record<SearchKind, string>> = {
 /** No title may carry the outbox's link mark into the text. */
 const plain = (s: string) => s.split(LINK_MARK).join('').replace(/\s+/g, ' ').trim();
 
-/** The alert about `hits`, new matches of `search`; links in full, from `origin`. */
-export function alertMail(search: SavedSearch, hits: SearchHit[], origin: string): { subject: string; text: string } {
+/**
+ * The alert about `total` new matches of `search`, listing `hits` (the first
+ * of them, ALERT_LIST_LIMIT at most) and counting the rest; links in full,
+ * from `origin`.
+ */
+export function alertMail(
+  search: SavedSearch,
+  hits: SearchHit[],
+  total: number,
+  origin: string,
+): { subject: string; text: string } {
   const zh = search.language === 'zh';
   const name = plain(search.name);
   const shown = hits.slice(0, ALERT_LIST_LIMIT);
   const lines = [
     zh
-      ? `您保存的搜索“${name}”有 ${hits.length} 条新结果：`
-      : `Your saved search "${name}" has ${hits.length} new ${hits.length === 1 ? 'match' : 'matches'}:`,
+      ? `您保存的搜索“${name}”有 ${total} 条新结果：`
+      : `Your saved search "${name}" has ${total} new ${total === 1 ? 'match' : 'matches'}:`,
     '',
   ];
   for (const hit of shown) {
     lines.push(`- ${KIND_NAMES[search.language][hit.kind]}: ${plain(hit.title)}`, `  ${origin}${recordPath(hit)}`);
   }
-  if (hits.length > shown.length) {
-    const more = hits.length - shown.length;
+  if (total > shown.length) {
+    const more = total - shown.length;
     lines.push(zh ? `……另有 ${more} 条。` : `…and ${more} more.`);
   }
   lines.push(
@@ -198,8 +347,8 @@ export function alertMail(search: SavedSearch, hits: SearchHit[], origin: string
     `${origin}${searchPath(search.query)}`,
     '',
     zh
-      ? '您收到此邮件是因为您为该搜索开启了提醒。如需停止，请在“我的账户”中删除该搜索。'
-      : 'You receive this because alerts are on for this search. To stop them, delete the search on your account page.',
+      ? '您收到此邮件是因为您为该搜索开启了提醒。如需停止，请在“我的账户”中关闭该搜索的提醒，或删除该搜索。'
+      : 'You receive this because alerts are on for this search. To stop them, turn its alerts off or delete it on your account page.',
   );
   return {
     subject: zh ? `Parley：“${name}”有新结果` : `Parley: new matches for "${name}"`,
@@ -229,14 +378,17 @@ export async function runSearchAlerts(
     if (user.disabled) continue;
     run.searches++;
     try {
-      const known = new Set(seen);
       const principal: Principal = { user, via: 'session', scope: 'read' };
-      const fresh = (await matches(deps, principal, saved.query)).filter((hit) => !known.has(seenKey(hit)));
-      if (fresh.length === 0) continue;
-      const mail = alertMail(saved, fresh, options.origin);
+      const fresh = await scanMatches(deps, principal, saved.query, {
+        language: saved.language,
+        known: new Set(seen),
+        keep: ALERT_LIST_LIMIT,
+      });
+      if (fresh.keys.length === 0) continue;
+      const mail = alertMail(saved, fresh.shown, fresh.keys.length, options.origin);
       const queued = await deps.savedSearches.recordAlert(
         saved.id,
-        fresh.map(seenKey),
+        fresh.keys,
         {
           to: user.email,
           subject: mail.subject,

@@ -66,8 +66,89 @@ describe('saved searches on the account page', () => {
       language: 'en',
       createdAt: '2025-01-02T03:04:05Z',
       lastAlertedAt: null,
+      version: 1,
     },
   ];
+
+  /** The account page over a saved-search API that answers PATCH with `patch`; records what was sent. */
+  function account(
+    patch: (body: Record<string, unknown>, ifMatch: string | null) => { status: number; body: unknown },
+  ) {
+    let items = [...saved];
+    const sent: { body: Record<string, unknown>; ifMatch: string | null }[] = [];
+    const handlers: Record<string, Handler> = {
+      '/api/v1/me/searches': () => ({ body: { items } }),
+      '/api/v1/me/tokens': () => ({ body: { items: [] } }),
+      '/api/v1/me/sessions': () => ({ body: { items: [] } }),
+      [`/api/v1/me/searches/${saved[0]!.id}`]: (_url, req) => {
+        const body = req.body as Record<string, unknown>;
+        const ifMatch = req.headers.get('if-match');
+        sent.push({ body, ifMatch });
+        const answer = patch(body, ifMatch);
+        if (answer.status === 200) items = [answer.body as SavedSearchT];
+        return answer;
+      },
+    };
+    return { handlers, sent, replace: (next: SavedSearchT[]) => (items = next) };
+  }
+
+  it('renames one with the version it shows (If-Match), in Chinese', async () => {
+    const { handlers, sent } = account((body) => ({
+      status: 200,
+      body: { ...saved[0]!, ...body, version: 2 },
+    }));
+    renderApp('/account', { lang: 'zh', api: api(handlers) });
+    const section = await screen.findByRole('region', { name: '已保存的搜索' });
+    fireEvent.click(await within(section).findByRole('button', { name: '重命名“Data flows”' }));
+    const input = within(section).getByLabelText('“Data flows”的新名称');
+    fireEvent.change(input, { target: { value: '  数据流动 ' } });
+    fireEvent.click(within(section).getByRole('button', { name: '保存名称' }));
+    await waitFor(() => expect(sent).toEqual([{ body: { name: '数据流动' }, ifMatch: '"1"' }]));
+    expect(await within(section).findByRole('link', { name: '运行“数据流动”' })).toBeTruthy();
+    expect(within(section).queryByLabelText(/的新名称/)).toBeNull();
+  });
+
+  it('turns the e-mail alert off and on from the version it shows', async () => {
+    const { handlers, sent } = account((body) => ({
+      status: 200,
+      body: { ...saved[0]!, ...body, version: sent.length + 1 },
+    }));
+    renderApp('/account', { api: api(handlers) });
+    const section = await screen.findByRole('region', { name: 'Saved searches' });
+    const toggle = (await within(section).findByLabelText('E-mail alerts for “Data flows”')) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    fireEvent.click(toggle);
+    expect(await within(section).findByText('No e-mail alerts')).toBeTruthy();
+    expect((within(section).getByLabelText('E-mail alerts for “Data flows”') as HTMLInputElement).checked).toBe(false);
+    await waitFor(() =>
+      expect((within(section).getByLabelText('E-mail alerts for “Data flows”') as HTMLInputElement).disabled).toBe(
+        false,
+      ),
+    );
+    fireEvent.click(within(section).getByLabelText('E-mail alerts for “Data flows”'));
+    expect(await within(section).findByText('E-mail alerts on')).toBeTruthy();
+    expect(sent).toEqual([
+      { body: { alert: false }, ifMatch: '"1"' },
+      { body: { alert: true }, ifMatch: '"2"' },
+    ]);
+  });
+
+  it('a change from a stale version (412) says so and shows the version that won', async () => {
+    const { handlers, sent, replace } = account(() => {
+      // Somebody renamed it in another tab meanwhile.
+      replace([{ ...saved[0]!, name: 'Renamed elsewhere', version: 2 }]);
+      return { status: 412, body: { error: { code: 'version-conflict', message: 'changed' } } };
+    });
+    renderApp('/account', { api: api(handlers) });
+    const section = await screen.findByRole('region', { name: 'Saved searches' });
+    fireEvent.click(await within(section).findByLabelText('E-mail alerts for “Data flows”'));
+    expect(await within(section).findByText(/was changed elsewhere/)).toBeTruthy();
+    expect(await within(section).findByRole('link', { name: 'Run “Renamed elsewhere”' })).toBeTruthy();
+    expect((within(section).getByLabelText('E-mail alerts for “Renamed elsewhere”') as HTMLInputElement).checked).toBe(
+      true,
+    );
+    expect(sent).toEqual([{ body: { alert: false }, ifMatch: '"1"' }]);
+  });
 
   it('lists them with a link that runs each, and deletes one after confirmation', async () => {
     let items = [...saved];

@@ -1,4 +1,4 @@
-/** My saved searches (issue 7): GET/POST/DELETE /api/v1/me/searches. */
+/** My saved searches (issue 7): GET/POST/PATCH/DELETE /api/v1/me/searches. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,8 @@ export interface SavedSearchT {
   language: 'en' | 'zh';
   createdAt: string;
   lastAlertedAt: string | null;
+  /** Sent back in If-Match to change the search. */
+  version: number;
 }
 
 const KEY = ['saved-searches'] as const;
@@ -35,6 +37,29 @@ export function useSaveSearch() {
     mutationFn: (input: { name: string; query: SavedQueryT; alert: boolean; language: 'en' | 'zh' }) =>
       send<SavedSearchT>('POST', '/api/v1/me/searches', { body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+/**
+ * Renames a saved search or turns its alert on or off, from the version the
+ * page shows (If-Match). Whatever the answer, the list is read again: after a
+ * 412 the page shows the version that won, for the user to change again.
+ */
+export function useUpdateSavedSearch() {
+  const queryClient = useQueryClient();
+  const send = useSend();
+  return useMutation({
+    mutationFn: ({
+      id,
+      version,
+      changes,
+    }: {
+      id: string;
+      version: number;
+      changes: { name?: string; alert?: boolean };
+    }) =>
+      send<SavedSearchT>('PATCH', `/api/v1/me/searches/${encodeURIComponent(id)}`, { body: changes, ifMatch: version }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: KEY }),
   });
 }
 
@@ -98,7 +123,16 @@ export type SavedKey =
   | 'deleteQuestion'
   | 'deleteConfirm'
   | 'saveFailed'
-  | 'deleteFailed';
+  | 'deleteFailed'
+  | 'alertToggle'
+  | 'rename'
+  | 'renameOf'
+  | 'renameLabel'
+  | 'renameSave'
+  | 'cancel'
+  | 'updating'
+  | 'updateFailed'
+  | 'stale';
 
 /** The strings of src/web/i18n/saved.*.json. */
 export function useSavedT(): (key: SavedKey, options?: Record<string, unknown>) => string {
