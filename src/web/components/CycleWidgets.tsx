@@ -1,8 +1,9 @@
 /** Small pieces of the meeting cycle (issue 5) placed on existing pages: links, the issue timeline and its resolution. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DialogueT } from '../../shared/api.js';
+import type { AccountT, DialogueT, IssueT } from '../../shared/api.js';
 import { apiGet, problemsOf } from '../hooks/api.js';
 import { useAnalyticsT } from '../hooks/analytics-t.js';
 import { cycleLinks } from '../cycle-routes.js';
@@ -10,6 +11,7 @@ import { useCycleT } from '../hooks/cycle-t.js';
 import { useUiLanguage } from '../hooks/language.js';
 import { may, useMe, useSend } from '../hooks/session.js';
 import { linkTo } from '../routes.js';
+import { DateText } from './DateText.js';
 import { FieldRow } from './FieldRow.js';
 import { sideName } from './sides.js';
 
@@ -37,17 +39,30 @@ export function MeetingCycleLinks({ dialogueKey, number }: { dialogueKey: string
   );
 }
 
+type Stance = AccountT['raised'][number]['stance'];
+type IssueStatus = IssueT['status'];
+
 interface TimelineT {
   firstRaised?: { meeting: number; side: string; date: string };
   timesRaised: number;
-  raisings: { meeting: number; date: string; side: string; stance: string }[];
-  statusChanges: { at: string; from: string | null; to: string; by: string }[];
+  raisings: { meeting: number; date: string; side: string; stance: Stance }[];
+  statusChanges: { at: string; from: IssueStatus | null; to: IssueStatus; by: string }[];
   dormancyReview: boolean;
 }
 
 /** An issue's timeline: first raised, every raising with its stance, status changes. */
-export function IssueTimeline({ dialogueKey, issueKey }: { dialogueKey: string; issueKey: string }) {
+export function IssueTimeline({
+  dialogueKey,
+  issueKey,
+  sides,
+}: {
+  dialogueKey: string;
+  issueKey: string;
+  sides?: DialogueT['sides'] | undefined;
+}) {
   const t = useCycleT();
+  const { t: common } = useTranslation();
+  const lang = useUiLanguage();
   const q = useQuery({
     queryKey: ['dialogue', dialogueKey, 'issue', issueKey, 'timeline'],
     queryFn: ({ signal }) =>
@@ -58,8 +73,9 @@ export function IssueTimeline({ dialogueKey, issueKey }: { dialogueKey: string; 
   });
   if (!q.data) return null;
   const tl = q.data;
+  const status = (s: IssueStatus | null) => (s === null ? '—' : common(`status.${s}`));
   return (
-    <section aria-labelledby="issue-timeline" data-testid="issue-timeline">
+    <section aria-labelledby="issue-timeline" data-testid="issue-timeline" className="margin-top-5">
       <h2 id="issue-timeline">{t('timeline')}</h2>
       <p>
         {t('timesRaised', { count: tl.timesRaised })}
@@ -68,13 +84,13 @@ export function IssueTimeline({ dialogueKey, issueKey }: { dialogueKey: string; 
       <ol className="usa-list">
         {tl.raisings.map((r) => (
           <li key={`${r.meeting}/${r.side}`}>
-            <Link to={linkTo.meeting(dialogueKey, r.meeting)}>{t('meetingN', { number: r.meeting })}</Link> ({r.date}) ·{' '}
-            {r.side} · {r.stance}
+            <Link to={linkTo.meeting(dialogueKey, r.meeting)}>{t('meetingN', { number: r.meeting })}</Link> (
+            <DateText date={r.date} />) · {sideName(sides, r.side, lang)} · {common(`stance.${r.stance}`)}
           </li>
         ))}
         {tl.statusChanges.map((c) => (
           <li key={c.at}>
-            {c.at.slice(0, 10)} · {c.from ?? '—'} → {c.to}
+            <DateText date={c.at.slice(0, 10)} /> · {status(c.from)} → {status(c.to)}
           </li>
         ))}
       </ol>

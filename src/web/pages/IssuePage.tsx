@@ -113,7 +113,7 @@ export function IssuePage() {
       <Details issue={i} dialogue={dialogue.data} />
       <RaisedAt issue={i} dialogueKey={key} dialogue={dialogue.data} />
       <ReportedBy dialogueKey={key} issueKey={issueKey} />
-      <IssueTimeline dialogueKey={key} issueKey={issueKey} />
+      <IssueTimeline dialogueKey={key} issueKey={issueKey} sides={dialogue.data?.sides} />
       <IssueResolution dialogueKey={key} issueKey={issueKey} sides={dialogue.data?.sides} />
       <History kind="issues" id={i.id} />
     </>
