@@ -84,8 +84,10 @@ export function IssueTimeline({
       <ol className="usa-list">
         {tl.raisings.map((r) => (
           <li key={`${r.meeting}/${r.side}`}>
-            <Link to={linkTo.meeting(dialogueKey, r.meeting)}>{t('meetingN', { number: r.meeting })}</Link> (
-            <DateText date={r.date} />) · {sideName(sides, r.side, lang)} · {common(`stance.${r.stance}`)}
+            <Link to={linkTo.meeting(dialogueKey, r.meeting)}>{t('meetingN', { number: r.meeting })}</Link>
+            {lang === 'zh' ? '（' : ' ('}
+            <DateText date={r.date} />
+            {lang === 'zh' ? '）' : ')'} · {sideName(sides, r.side, lang)} · {common(`stance.${r.stance}`)}
           </li>
         ))}
         {tl.statusChanges.map((c) => (

@@ -35,7 +35,7 @@ describe('issue timeline', () => {
     const region = await screen.findByRole('region', { name: '时间线' }, { timeout: 15_000 });
     const text = region.textContent ?? '';
     expect(text).toContain('美国');
-    expect(text).toContain('2024年4月4日');
+    expect(text).toContain('（2024年4月4日）');
     expect(text).not.toMatch(/\b(us|raised|open|resolved-in-part)\b/);
   });
 });
