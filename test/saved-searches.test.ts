@@ -16,6 +16,7 @@ import { deliverDue } from '../src/domain/mail/outbox.js';
 import { runSearchAlerts } from '../src/domain/search/saved.js';
 import { createSmtpTransport } from '../src/mail/smtp.js';
 import { testApp, type TestApp } from './helpers/app.js';
+import { callers, inject, type Method } from './helpers/session.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from './helpers/smtp.js';
 
 const ORIGIN = 'https://parley.example.gov';
@@ -33,37 +34,15 @@ after(async () => {
   await h?.close();
 });
 
-const sessions = new Map<string, { cookie: string; csrf: string }>();
-async function session(who: string) {
-  if (!sessions.has(who)) {
-    const [side, role] = who.split(':') as [string, string];
-    const res = await h.app.inject({
-      method: 'POST',
-      url: '/api/v1/demo/session',
-      payload: { email: demoEmail(side, role) },
-    });
-    assert.equal(res.statusCode, 204, res.body);
-    const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-    const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
-    sessions.set(who, { cookie, csrf: (me.json() as { csrfToken: string }).csrfToken });
-  }
-  return sessions.get(who)!;
-}
+const signedIn = callers(() => h.app);
+/** Sessions are named `side:role`. */
+const session = (who: string) => {
+  const [side, role] = who.split(':') as [string, string];
+  return signedIn(side, role);
+};
 
-async function as(
-  who: string,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-  url: string,
-  payload?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const c = await session(who);
-  return h.app.inject({
-    method,
-    url,
-    payload: payload as object,
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, ...headers },
-  });
+async function as(who: string, method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}) {
+  return inject(h.app, await session(who), method, url, payload, headers);
 }
 
 interface Saved {
