@@ -6,6 +6,7 @@
  * one.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Actor } from '../domain/audit/audit.js';
 import type { Role } from '../domain/auth/roles.js';
 import type { MailLanguage } from '../domain/mail/outbox.js';
 import type { SavedQuery, SavedSearch, SavedSearchStore, SavedSearchUpdate } from '../domain/search/saved.js';
@@ -31,6 +32,27 @@ function toSaved(r: Selectable<SavedSearchesTable>): SavedSearch {
 
 /** What the audit trail keeps of a saved search (its watermark is the job's, not the user's). */
 const audited = (s: SavedSearch) => ({ name: s.name, query: s.query, alert: s.alert, language: s.language });
+
+/** The audit entry of a change to a saved search: internal to its owner's side. */
+async function auditChange(
+  tx: Kysely<Database>,
+  actor: Actor,
+  userId: string,
+  action: string,
+  saved: SavedSearch,
+  change: { before?: unknown; after?: unknown },
+): Promise<void> {
+  const owner = await tx.selectFrom('users').select('side_key').where('id', '=', userId).executeTakeFirst();
+  await appendAudit(tx, actor, {
+    action,
+    recordKind: 'saved-search',
+    recordId: saved.id,
+    recordKey: saved.name,
+    ownerSide: owner?.side_key ?? null,
+    visibility: 'internal',
+    ...change,
+  });
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -85,14 +107,7 @@ export function createSavedSearchStore(db: Kysely<Database>): SavedSearchStore {
           .returningAll()
           .executeTakeFirstOrThrow();
         const saved = toSaved(updated);
-        const owner = await tx.selectFrom('users').select('side_key').where('id', '=', userId).executeTakeFirst();
-        await appendAudit(tx, actor, {
-          action: 'saved-search.update',
-          recordKind: 'saved-search',
-          recordId: saved.id,
-          recordKey: saved.name,
-          ownerSide: owner?.side_key ?? null,
-          visibility: 'internal',
+        await auditChange(tx, actor, userId, 'saved-search.update', saved, {
           before: audited(before),
           after: audited(saved),
         });
@@ -115,16 +130,7 @@ export function createSavedSearchStore(db: Kysely<Database>): SavedSearchStore {
           .returningAll()
           .executeTakeFirstOrThrow();
         const saved = toSaved(row);
-        const owner = await tx.selectFrom('users').select('side_key').where('id', '=', userId).executeTakeFirst();
-        await appendAudit(tx, actor, {
-          action: 'saved-search.create',
-          recordKind: 'saved-search',
-          recordId: saved.id,
-          recordKey: saved.name,
-          ownerSide: owner?.side_key ?? null,
-          visibility: 'internal',
-          after: audited(saved),
-        });
+        await auditChange(tx, actor, userId, 'saved-search.create', saved, { after: audited(saved) });
         return saved;
       }),
 
@@ -139,16 +145,7 @@ export function createSavedSearchStore(db: Kysely<Database>): SavedSearchStore {
           .executeTakeFirst();
         if (!row) return false;
         const saved = toSaved(row);
-        const owner = await tx.selectFrom('users').select('side_key').where('id', '=', userId).executeTakeFirst();
-        await appendAudit(tx, actor, {
-          action: 'saved-search.delete',
-          recordKind: 'saved-search',
-          recordId: saved.id,
-          recordKey: saved.name,
-          ownerSide: owner?.side_key ?? null,
-          visibility: 'internal',
-          before: audited(saved),
-        });
+        await auditChange(tx, actor, userId, 'saved-search.delete', saved, { before: audited(saved) });
         return true;
       });
     },
