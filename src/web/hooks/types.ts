@@ -8,7 +8,7 @@
 export const ROLES = ['admin', 'lead', 'analyst', 'public-affairs', 'reporter'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** What a role may do (GET /api/v1/me lists the caller's). */
+/** What a role may do (GET /api/v1/me lists the caller's): every action of `domain/auth/roles.ts`. */
 export type Permission =
   | 'issue.create'
   | 'issue.update'
@@ -17,7 +17,11 @@ export type Permission =
   | 'account.write'
   | 'outcome.write'
   | 'bundle.import'
-  | 'user.manage';
+  | 'user.manage'
+  | 'readout.draft'
+  | 'readout.approve'
+  | 'readout.publish'
+  | 'report.triage';
 
 export interface UserT {
   id: string;

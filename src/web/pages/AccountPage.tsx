@@ -81,16 +81,11 @@ function Details({ me }: { me: MeT }) {
 }
 
 /** Catalogue keys cannot hold the dot of "issue.update": it separates key levels. */
-function permissionKey(permission: Permission) {
-  return permission.replace('.', '-') as
-    | 'issue-create'
-    | 'issue-update'
-    | 'meeting-create'
-    | 'meeting-update'
-    | 'account-write'
-    | 'outcome-write'
-    | 'bundle-import'
-    | 'user-manage';
+type Dashed<P> = P extends `${infer A}.${infer B}` ? `${A}-${B}` : never;
+type PermissionKey = Dashed<Permission>;
+
+function permissionKey(permission: Permission): PermissionKey {
+  return permission.replace('.', '-') as PermissionKey;
 }
 
 function Tokens() {

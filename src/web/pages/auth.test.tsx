@@ -254,6 +254,37 @@ describe('header', () => {
 });
 
 describe('account page', () => {
+  it('names every permission in words, in both languages, never as a catalogue key', async () => {
+    const who: MeT = {
+      ...fx.me('us', 'lead'),
+      permissions: [
+        'issue.create',
+        'issue.update',
+        'meeting.create',
+        'meeting.update',
+        'account.write',
+        'outcome.write',
+        'bundle.import',
+        'user.manage',
+        'readout.draft',
+        'readout.approve',
+        'readout.publish',
+        'report.triage',
+      ],
+    };
+    for (const lang of ['en', 'zh'] as const) {
+      const { unmount } = renderApp('/account', { api: apiAs(who), lang });
+      await screen.findByRole('heading', { level: 1, name: lang === 'en' ? 'Your account' : '我的账户' });
+      const list = await screen.findByText(
+        lang === 'en' ? 'Triage the problem reports sent to your side' : '分拣企业向本方反映的问题',
+      );
+      const items = within(list.closest('ul')!).getAllByRole('listitem');
+      expect(items).toHaveLength(12);
+      expect(items.some((li) => /permission\./.test(li.textContent ?? ''))).toBe(false);
+      unmount();
+    }
+  });
+
   it('sends the public to sign in first, and back here afterwards', async () => {
     const { router } = renderApp('/account');
     await waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'));
