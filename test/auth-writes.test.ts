@@ -5,6 +5,8 @@ import { verifyChain } from '../src/domain/audit/audit.js';
 import { addUser } from '../src/domain/auth/auth.service.js';
 import { SYSTEM_ACTOR } from '../src/domain/audit/audit.js';
 import { demoEmail } from '../src/demo/demo-users.js';
+import { ROLES } from '../src/domain/auth/roles.js';
+import { me } from '../src/web/test/fixtures.js';
 import { testApp, type TestApp } from './helpers/app.js';
 import { inject, signInDemo, type Caller } from './helpers/session.js';
 
@@ -95,6 +97,16 @@ describe('signing in', () => {
       (await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cookie2 } })).statusCode,
       401,
     );
+  });
+});
+
+describe('what a role may do', () => {
+  it('is what the web component tests are given for that role (src/web/test/fixtures.ts)', async () => {
+    for (const role of ROLES) {
+      const caller = await signInDemo(h.app, 'cn', role);
+      const served = (await inject(h.app, caller, 'GET', '/api/v1/me')).json() as { permissions: string[] };
+      assert.deepEqual(me('cn', role).permissions, served.permissions, role);
+    }
   });
 });
 

@@ -151,9 +151,12 @@ export function me(side: 'us' | 'cn', role: Role): MeT {
       'account.write',
       'outcome.write',
       'bundle.import',
+      'readout.draft',
+      'readout.approve',
+      'report.triage',
     ],
-    analyst: ['issue.create', 'issue.update', 'account.write', 'outcome.write'],
-    'public-affairs': [],
+    analyst: ['issue.create', 'issue.update', 'account.write', 'outcome.write', 'report.triage'],
+    'public-affairs': ['readout.draft', 'readout.publish'],
     reporter: [],
   };
   const names: Record<string, string> = { us: 'U.S.', cn: 'China' };
