@@ -43,7 +43,7 @@ import {
 import { rebuildDocuments, SEARCH_INDEX_FORMAT } from '../src/storage/search.indexer.js';
 import { prepareSearch } from '../src/storage/search.repository.js';
 import { PUBLIC_VIEWER, sideViewer } from '../src/domain/access/viewer.js';
-import type { SearchAccess } from '../src/domain/search/search.service.js';
+import { searchAccess, type SearchAccess } from '../src/domain/search/search.service.js';
 import { createStore } from '../src/storage/store.js';
 import { createUserStore } from '../src/storage/user.repository.js';
 import { PARLEY_VERSION } from '../src/version.js';
@@ -321,6 +321,16 @@ interface QueryFigures {
   cpu?: CpuShare;
 }
 
+/** What the saved-search alert job reads for one query (`SearchIndex.matches`). */
+interface AlertFigures {
+  engine: EngineName;
+  what: string;
+  q: string;
+  matches: number;
+  runs: number;
+  latencyMs: { p50: number; p95: number; max: number };
+}
+
 function percentile(sorted: number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i]!;
@@ -350,7 +360,7 @@ async function measure(
   handle: DatabaseHandle,
   runs: number,
   quietSeconds: number,
-): Promise<QueryFigures[]> {
+): Promise<{ queries: QueryFigures[]; alerts: AlertFigures[] }> {
   const auth = { users: createUserStore(handle.db), passwords: argon2Hasher };
   const analyst = await addUser(auth, SYSTEM_ACTOR, {
     email: `analyst-${randomBytes(4).toString('hex')}@bench.example.gov`,
@@ -372,6 +382,7 @@ async function measure(
     { name: 'us analyst', headers: { authorization: `Bearer ${token}` } },
   ];
   const out: QueryFigures[] = [];
+  const alerts: AlertFigures[] = [];
   try {
     for (const viewer of viewers) {
       for (const query of QUERIES) {
@@ -414,10 +425,53 @@ async function measure(
         out.push(figures);
       }
     }
+    // The saved-search alerts, for the analyst's broad English queries: saving a search reads every match
+    // (its watermark); a run reads the matches written since the search was last checked, here none.
+    const store = createStore(handle.db);
+    const access = searchAccess({ user: analyst, via: 'session', scope: 'read' });
+    const loadedBy = new Date();
+    for (const query of QUERIES.filter((x) => x.name.startsWith('en'))) {
+      for (const [what, since] of [
+        ['every match (saving a search)', undefined],
+        ['alert check, nothing written since', loadedBy],
+      ] as const) {
+        const read = () =>
+          store.search.matches(access, {
+            q: query.q,
+            filters: {},
+            language: 'en',
+            ...(since ? { indexedSince: since } : {}),
+          });
+        await read();
+        await waitForQuiet(quietSeconds, log);
+        const times: number[] = [];
+        let matches = 0;
+        for (let i = 0; i < Math.min(runs, 20); i++) {
+          const t = performance.now();
+          matches = (await read()).length;
+          times.push(performance.now() - t);
+        }
+        times.sort((a, b) => a - b);
+        const r2 = (n: number) => Math.round(n * 100) / 100;
+        alerts.push({
+          engine,
+          what,
+          q: query.q,
+          matches,
+          runs: times.length,
+          latencyMs: {
+            p50: r2(percentile(times, 50)),
+            p95: r2(percentile(times, 95)),
+            max: r2(times[times.length - 1]!),
+          },
+        });
+        log(`  alerts, ${what} (${query.q}): ${fmt(matches)} matches, p50 ${r2(percentile(times, 50))} ms`);
+      }
+    }
   } finally {
     await app.close();
   }
-  return out;
+  return { queries: out, alerts };
 }
 
 // ---------------------------------------------------------------------------
@@ -473,6 +527,7 @@ export async function main(argv: string[]): Promise<void> {
 
   const loads: Record<string, LoadFigures & { reports: number; issues: number; reused: boolean }> = {};
   const figures: QueryFigures[] = [];
+  const alertFigures: AlertFigures[] = [];
   const versions: Record<string, string> = {};
   for (const engine of engines) {
     const size = values.quick ? QUICK : SIZES[engine];
@@ -517,7 +572,9 @@ export async function main(argv: string[]): Promise<void> {
         }
       }
       if (values.explain) await explain(handle);
-      figures.push(...(await measure(engine, handle, runs, quietSeconds)));
+      const measured = await measure(engine, handle, runs, quietSeconds);
+      figures.push(...measured.queries);
+      alertFigures.push(...measured.alerts);
     } finally {
       await opened.dispose();
     }
@@ -536,6 +593,7 @@ export async function main(argv: string[]): Promise<void> {
     loads,
     versions,
     queries: figures,
+    alerts: alertFigures,
   };
   fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
@@ -581,6 +639,21 @@ export async function main(argv: string[]): Promise<void> {
         fmt(f.latencyMs.p95, 1),
         fmt(f.latencyMs.max, 1),
         f.cpu ? String(f.cpu.otherPercent) : '-',
+      ]),
+    ),
+  );
+  console.log('\nSaved-search alerts: what the job reads (SearchIndex.matches), as the analyst\n');
+  console.log(
+    table(
+      ['engine', 'reads', 'query', 'matches', 'p50 ms', 'p95 ms', 'max ms'],
+      alertFigures.map((f) => [
+        f.engine,
+        f.what,
+        f.q,
+        fmt(f.matches),
+        fmt(f.latencyMs.p50, 1),
+        fmt(f.latencyMs.p95, 1),
+        fmt(f.latencyMs.max, 1),
       ]),
     ),
   );

@@ -13,7 +13,8 @@ import { sql } from 'kysely';
 import { demoEmail } from '../src/demo/demo-users.js';
 import { SYSTEM_ACTOR } from '../src/domain/audit/audit.js';
 import { deliverDue } from '../src/domain/mail/outbox.js';
-import { runSearchAlerts } from '../src/domain/search/saved.js';
+import { ALERT_OVERLAP_MS, runSearchAlerts } from '../src/domain/search/saved.js';
+import { search, searchAccess } from '../src/domain/search/search.service.js';
 import { createSmtpTransport } from '../src/mail/smtp.js';
 import { testApp, type TestApp } from './helpers/app.js';
 import { callers, inject, type Method } from './helpers/session.js';
@@ -411,6 +412,16 @@ describe('saved searches: alerts by e-mail', () => {
       ).rows[0]!.n;
     assert.equal(Number(await seen(en.id)), 130);
     assert.equal(Number(await seen(zh.id)), 135);
+    // What the alerts compare is what the search finds: the same records for the same reader.
+    const analyst = (await h.auth.users.byEmail(demoEmail('us', 'analyst')))!;
+    const access = searchAccess({ user: analyst, via: 'session', scope: 'read' });
+    const matched = await h.t.store.search.matches(access, { q: 'numbat', filters: {}, language: 'en' });
+    const found = await search(h.t.store, access, { q: 'numbat', sort: 'date', limit: 200 });
+    assert.equal(matched.length, found.total);
+    assert.deepEqual(
+      matched.map((m) => `${m.kind}:${m.key}`),
+      found.items.map((m) => `${m.kind}:${m.key}`),
+    );
     const second = await alertAndDeliver();
     assert.equal(second.mails.filter((m) => /Numbat|袋食蚁兽/.test(m.subject)).length, 0, 'nothing new');
   });
@@ -442,6 +453,35 @@ describe('saved searches: alerts by e-mail', () => {
     assert.match(mine[0]!.text, /Echidna two/);
     assert.ok(!/Echidna one|Bilby one/.test(mine[0]!.text));
     assert.ok(mine[0]!.text.includes(`${ORIGIN}/search?q=echidna`));
+  });
+
+  it('a run reads what was written since the last check, less an hour: not what was written before', async () => {
+    const s = await save('us:analyst', { name: 'Quoll', query: { q: 'quoll' }, alert: true });
+    assert.equal((await alertAndDeliver()).mails.filter((m) => /Quoll/.test(m.subject)).length, 0);
+    const checked = async () =>
+      (await sql<{ at: Date | null }>`select checked_at as at from saved_searches where id = ${s.id}`.execute(h.t.db))
+        .rows[0]!.at;
+    const firstCheck = await checked();
+    assert.ok(firstCheck, 'the run recorded its check');
+
+    await openIssue('us:lead', 'quoll-early', { en: 'Quoll early', zh: '袋鼬早' }, 'shared');
+    await openIssue('us:lead', 'quoll-late', { en: 'Quoll late', zh: '袋鼬晚' }, 'shared');
+    // As a write whose transaction began before the check and committed after it would leave them: one
+    // document dated within the overlap before the check, one dated before the overlap (which a run
+    // never has to read again: anything written then was compared by the run that followed).
+    const at = (ms: number) => new Date(new Date(firstCheck).getTime() - ms);
+    await sql`update search_documents set indexed_at = ${at(ALERT_OVERLAP_MS / 2)}
+      where kind = 'issue' and key = 'quoll-late'`.execute(h.t.db);
+    await sql`update search_documents set indexed_at = ${at(ALERT_OVERLAP_MS * 2)}
+      where kind = 'issue' and key = 'quoll-early'`.execute(h.t.db);
+
+    const run = await alertAndDeliver();
+    const mine = run.mails.filter((m) => /Quoll/.test(m.subject));
+    assert.equal(mine.length, 1, run.mails.map((m) => `${m.to.join()} ${m.subject}\n${m.text}`).join('\n---\n'));
+    assert.match(mine[0]!.text, /has 1 new match:/);
+    assert.match(mine[0]!.text, /Quoll late/);
+    assert.ok(!/Quoll early/.test(mine[0]!.text), mine[0]!.text);
+    assert.ok((await checked())!.getTime() > new Date(firstCheck).getTime(), 'each run moves the check on');
   });
 
   it('a search with alerts off, or of a disabled user, sends nothing', async () => {

@@ -275,6 +275,8 @@ export interface SavedSearchesTable {
   last_alerted_at: Date | null;
   /** migrations/0013_saved_search_versions.sql */
   version: Generated<number>;
+  /** When the alert job last compared its matches with `seen` (migrations/0014_saved_search_checks.sql). */
+  checked_at: Date | null;
 }
 
 export interface ReportLinksTable {

@@ -2,8 +2,8 @@
  * Saved searches in SQL (`migrations/0012_saved_searches.sql`, its version
  * `0013_saved_search_versions.sql`). Every read, change and delete is by user:
  * nobody reaches another's searches. Saving, changing and deleting are audited
- * in their transaction; an alert queues its e-mail and grows the watermark in
- * one.
+ * in their transaction; an alert's check queues its e-mail, grows the
+ * watermark and records the check in one.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Actor } from '../domain/audit/audit.js';
@@ -100,7 +100,8 @@ export function createSavedSearchStore(db: Kysely<Database>): SavedSearchStore {
             ...(changes.name !== undefined ? { name: changes.name } : {}),
             ...(changes.query !== undefined ? { query: JSON.stringify(changes.query) } : {}),
             ...(changes.alert !== undefined ? { alert: changes.alert } : {}),
-            ...(seen !== undefined ? { seen: JSON.stringify([...new Set(seen)]) } : {}),
+            // A new watermark holds every match as of now: the alert job checks from here.
+            ...(seen !== undefined ? { seen: JSON.stringify([...new Set(seen)]), checked_at: sql<Date>`now()` } : {}),
             version: sql<number>`version + 1`,
           })
           .where('id', '=', id)
@@ -126,6 +127,7 @@ export function createSavedSearchStore(db: Kysely<Database>): SavedSearchStore {
             alert: input.alert,
             language: input.language,
             seen: JSON.stringify([...new Set(seen)]),
+            checked_at: sql<Date>`now()`,
           })
           .returningAll()
           .executeTakeFirstOrThrow();
@@ -170,7 +172,7 @@ export function createSavedSearchStore(db: Kysely<Database>): SavedSearchStore {
         .execute();
       return rows.map((r) => ({
         search: toSaved(r),
-        seen: asJson<string[]>(r.seen),
+        checkedAt: r.checked_at ? iso(r.checked_at) : null,
         user: {
           id: r.user_id,
           email: r.u_email,
@@ -184,8 +186,13 @@ export function createSavedSearchStore(db: Kysely<Database>): SavedSearchStore {
       }));
     },
 
-    recordAlert: (id, keys, mail, at) =>
+    recordCheck: (id, candidates, compose, at) =>
       db.transaction().execute(async (tx) => {
+        const found = [...new Set(candidates)];
+        if (found.length === 0) {
+          await sql`update saved_searches set checked_at = ${at} where id = ${id}`.execute(tx);
+          return false;
+        }
         // Locks the row: two servers running the job at once queue one e-mail, not two.
         const row = await tx
           .selectFrom('saved_searches')
@@ -195,12 +202,15 @@ export function createSavedSearchStore(db: Kysely<Database>): SavedSearchStore {
           .executeTakeFirst();
         if (!row) return false;
         const seen = new Set(asJson<string[]>(row.seen));
-        const fresh = keys.filter((k) => !seen.has(k));
-        if (fresh.length === 0) return false;
+        const fresh = found.filter((k) => !seen.has(k));
+        if (fresh.length === 0) {
+          await sql`update saved_searches set checked_at = ${at} where id = ${id}`.execute(tx);
+          return false;
+        }
         await sql`update saved_searches
-                     set seen = ${JSON.stringify([...seen, ...fresh])}::jsonb, last_alerted_at = ${at}
+                     set seen = seen || ${JSON.stringify(fresh)}::jsonb, last_alerted_at = ${at}, checked_at = ${at}
                    where id = ${id}`.execute(tx);
-        await enqueueMail(tx, mail);
+        await enqueueMail(tx, compose(fresh));
         return true;
       }),
   };

@@ -19,6 +19,7 @@ import {
   type SearchHit,
   type SearchIndex,
   type SearchKind,
+  type SearchMatch,
   type SearchRequest,
   type SearchResult,
 } from '../domain/search/search.service.js';
@@ -103,7 +104,7 @@ function matching(q: string): Matching {
 }
 
 /** The conditions of a search: what the caller may open that matches, narrowed by the filters. */
-function conditions(access: SearchAccess, request: SearchRequest, m: Matching, substrings: boolean) {
+function conditions(access: SearchAccess, request: Pick<SearchRequest, 'filters'>, m: Matching, substrings: boolean) {
   const matches: RawBuilder<SqlBool>[] = [];
   if (m.tsq) matches.push(sql<SqlBool>`d.terms @@ ${m.tsq}`);
   if (m.substring && substrings) matches.push(sql<SqlBool>`d.body_lower like ${m.substring}`);
@@ -137,7 +138,7 @@ function conditions(access: SearchAccess, request: SearchRequest, m: Matching, s
 }
 
 /** How many records (up to `cap`) the words of the query find for the caller, filters applied. */
-function wordHits(access: SearchAccess, request: SearchRequest, m: Matching, cap: number) {
+function wordHits(access: SearchAccess, request: Pick<SearchRequest, 'filters'>, m: Matching, cap: number) {
   const where = conditions(access, request, m, false);
   return (
     where &&
@@ -259,9 +260,44 @@ export async function prepareSearch(
   return searchStatement(access, request, { substrings, ...(rank ? { rank } : {}) });
 }
 
+/**
+ * Whether substrings match too: when the query has one and its words find
+ * fewer than SUBSTRING_FALLBACK records (for `find`, `prepareSearch` asks this
+ * in its own small query).
+ */
+async function substringsMatch(
+  db: Kysely<Database>,
+  access: SearchAccess,
+  request: Pick<SearchRequest, 'filters'>,
+  m: Matching,
+): Promise<boolean> {
+  if (m.substring === undefined) return false;
+  const probe = m.tsq ? wordHits(access, request, m, SUBSTRING_FALLBACK) : undefined;
+  return probe ? (await probe.execute(db)).rows[0]!.n < SUBSTRING_FALLBACK : true;
+}
+
 export function createSearchIndex(db: Kysely<Database>): SearchIndex {
   return {
     rebuild: () => rebuildSearchIndex(db),
+
+    async matches(access, request): Promise<SearchMatch[]> {
+      const m = matching(request.q);
+      const where = conditions(access, request, m, await substringsMatch(db, access, request, m));
+      if (!where) return [];
+      const since = request.indexedSince ? sql` and d.indexed_at >= ${request.indexedSince}` : sql``;
+      const r = await sql<{ kind: SearchKind; key: string; dialogue: string | null; title: Text; date: string | null }>`
+        select d.kind, d.key, dl.key as dialogue, d.title, d.date::text as date
+        from search_documents d left join dialogues dl on dl.id = d.dialogue_id
+        where ${where}${since}
+        order by d.date desc nulls last, d.kind, d.key`.execute(db);
+      return r.rows.map((x) => ({
+        kind: x.kind,
+        key: x.key,
+        dialogue: x.dialogue,
+        title: pick(x.title, request.language),
+        date: x.date,
+      }));
+    },
 
     async find(access: SearchAccess, request: SearchRequest): Promise<SearchResult> {
       const m = matching(request.q);

@@ -6,15 +6,16 @@
  *
  * Alerts: `runSearchAlerts` runs every alerting search as its user, with what
  * that user may see now (a disabled user's searches are skipped), and compares
- * every match with the search's watermark, the set of records it already knew
- * ("kind:dialogue/key", filled with what matched when it was saved). The
- * matches are read a page (ALERT_PAGE) at a time, so a broad search is never
- * held in memory whole: only the keys of the new ones and the few the e-mail
- * lists are kept. What is new goes into one e-mail per search, in the language
- * the search was saved in, queued in the outbox in the transaction that adds
- * it to the watermark: nothing new, no e-mail; an e-mail queued, never the
- * same records again. A record that slips between two pages (the index
- * changed during the run) is not in the watermark, so the next run finds it.
+ * its matches with the search's watermark, the set of records it already knew
+ * ("kind:dialogue/key", filled with what matched when it was saved). A run
+ * reads only the matches whose search document was written since the search
+ * was last checked (less ALERT_OVERLAP_MS): a record can become a new match
+ * only by being written (created, changed, its tier widened), and every write
+ * rewrites its document, so the rest were compared before. What is new goes
+ * into one e-mail per search, in the language the search was saved in, queued
+ * in the outbox in the transaction that adds it to the watermark and records
+ * the check: nothing new, no e-mail; an e-mail queued, never the same records
+ * again.
  */
 import type { Actor } from '../audit/audit.js';
 import type { Principal, User } from '../auth/roles.js';
@@ -28,12 +29,11 @@ import {
 import type { MailLanguage, MailMessage } from '../mail/outbox.js';
 import { LINK_MARK } from '../mail/outbox.js';
 import {
-  search,
   searchAccess,
   type SearchFilters,
-  type SearchHit,
   type SearchIndex,
   type SearchKind,
+  type SearchMatch,
 } from './search.service.js';
 
 /** The search a saved search runs: the words and the filters of the search API. */
@@ -72,11 +72,12 @@ export interface SavedSearchChanges {
 export type SavedSearchUpdate =
   { status: 'updated'; saved: SavedSearch } | { status: 'missing' } | { status: 'stale'; current: SavedSearch };
 
-/** A saved search as the alert job reads it: with its user and its watermark. */
+/** A saved search as the alert job reads it: with its user and when it was last checked. */
 export interface AlertingSearch {
   search: SavedSearch;
   user: User;
-  seen: string[];
+  /** When the alert job last compared its matches with the watermark (ISO); null: never. */
+  checkedAt: string | null;
 }
 
 export interface SavedSearchStore {
@@ -103,19 +104,26 @@ export interface SavedSearchStore {
   /** Every saved search with alerts on, with its user. */
   alerting(): Promise<AlertingSearch[]>;
   /**
-   * In one transaction: queues `mail` in the outbox and adds `keys` to the
-   * search's watermark. False (and nothing queued) when the search is gone.
+   * In one transaction, the search's row locked: keeps of `candidates` those
+   * not in the watermark, and when there are any, queues the e-mail `compose`
+   * makes of them (in the order given) and adds them to the watermark; records
+   * `at` as the time of the check either way. True when an e-mail was queued;
+   * false when nothing was new or the search is gone.
    */
-  recordAlert(id: string, keys: string[], mail: MailMessage, at: Date): Promise<boolean>;
+  recordCheck(id: string, candidates: string[], compose: (fresh: string[]) => MailMessage, at: Date): Promise<boolean>;
 }
 
-/** How many matches are read at a time (newest first) to compare with the watermark. */
-export const ALERT_PAGE = 200;
+/**
+ * How far before its last check a run looks back: a write whose transaction
+ * began before the check and committed after it wrote its document with the
+ * earlier time, and the clocks of the server and the database may differ.
+ * The watermark keeps what the overlap finds twice from being told twice.
+ */
+export const ALERT_OVERLAP_MS = 60 * 60_000;
 /** The most records one e-mail lists; the rest are counted ("and 110 more"). */
 export const ALERT_LIST_LIMIT = 20;
-
 /** A record's place in the watermark: kind, dialogue and key (keys repeat across dialogues). */
-export function seenKey(hit: Pick<SearchHit, 'kind' | 'key' | 'dialogue'>): string {
+export function seenKey(hit: Pick<SearchMatch, 'kind' | 'key' | 'dialogue'>): string {
   return `${hit.kind}:${hit.dialogue ?? ''}/${hit.key}`;
 }
 
@@ -123,43 +131,21 @@ function requireWrite(principal: Principal): void {
   if (principal.scope !== 'write') throw new ForbiddenError('This API token is read-only.');
 }
 
-/** What a scan found that `known` did not hold: every key, and the first `keep` hits (newest first). */
-interface Scan {
-  keys: string[];
-  shown: SearchHit[];
-}
-
-/**
- * Every match of the query for `principal` that `known` does not hold, read
- * ALERT_PAGE at a time (newest first, titles in `language`): only their keys
- * and the first `keep` hits stay in memory, whatever the number of matches.
- */
-async function scanMatches(
+/** Every match of a saved query for `principal`, newest first (titles in `language`). */
+function matchesOf(
   deps: { search: SearchIndex },
   principal: Principal,
   query: SavedQuery,
-  options: { language: MailLanguage; known: ReadonlySet<string>; keep: number },
-): Promise<Scan> {
-  const access = searchAccess(principal);
-  const keys = new Set<string>();
-  const shown: SearchHit[] = [];
-  for (let offset = 0; ; offset += ALERT_PAGE) {
-    const page = await search(deps, access, {
-      ...query,
-      sort: 'date',
-      language: options.language,
-      limit: ALERT_PAGE,
-      offset,
-    });
-    for (const hit of page.items) {
-      const key = seenKey(hit);
-      if (options.known.has(key) || keys.has(key)) continue;
-      keys.add(key);
-      if (shown.length < options.keep) shown.push(hit);
-    }
-    if (page.items.length < ALERT_PAGE || offset + ALERT_PAGE >= page.total) break;
-  }
-  return { keys: [...keys], shown };
+  language: MailLanguage,
+  indexedSince?: Date,
+): Promise<SearchMatch[]> {
+  const { q, ...filters } = query;
+  return deps.search.matches(searchAccess(principal), {
+    q,
+    filters,
+    language,
+    ...(indexedSince ? { indexedSince } : {}),
+  });
 }
 
 /** The watermark of a query as of now: every record it matches for `principal`. */
@@ -169,7 +155,7 @@ async function watermark(
   query: SavedQuery,
   language: MailLanguage,
 ): Promise<string[]> {
-  return (await scanMatches(deps, principal, query, { language, known: new Set(), keep: 0 })).keys;
+  return (await matchesOf(deps, principal, query, language)).map(seenKey);
 }
 
 export function listSavedSearches(deps: { savedSearches: SavedSearchStore }, principal: Principal) {
@@ -275,7 +261,7 @@ export async function deleteSavedSearch(
 // Alerts
 
 /** The web page of a record, as the search page links it (src/web/routes.ts). */
-export function recordPath(hit: Pick<SearchHit, 'kind' | 'key' | 'dialogue'>): string {
+export function recordPath(hit: Pick<SearchMatch, 'kind' | 'key' | 'dialogue'>): string {
   const seg = encodeURIComponent;
   if (hit.kind === 'report' || hit.dialogue === null) return '/triage';
   const dialogue = `/dialogues/${seg(hit.dialogue)}`;
@@ -321,7 +307,7 @@ const plain = (s: string) => s.split(LINK_MARK).join('').replace(/\s+/g, ' ').tr
  */
 export function alertMail(
   search: SavedSearch,
-  hits: SearchHit[],
+  hits: readonly SearchMatch[],
   total: number,
   origin: string,
 ): { subject: string; text: string } {
@@ -373,31 +359,32 @@ export async function runSearchAlerts(
   options: { origin: string; now?: () => Date; log?: { error(obj: object, msg: string): void } },
 ): Promise<AlertRun> {
   const run: AlertRun = { searches: 0, mails: 0 };
-  for (const { search: saved, user, seen } of await deps.savedSearches.alerting()) {
+  for (const { search: saved, user, checkedAt } of await deps.savedSearches.alerting()) {
     // A disabled user is told nothing, whatever the public might see.
     if (user.disabled) continue;
     run.searches++;
     try {
+      const at = options.now?.() ?? new Date();
       const principal: Principal = { user, via: 'session', scope: 'read' };
-      const fresh = await scanMatches(deps, principal, saved.query, {
-        language: saved.language,
-        known: new Set(seen),
-        keep: ALERT_LIST_LIMIT,
-      });
-      if (fresh.keys.length === 0) continue;
-      const mail = alertMail(saved, fresh.shown, fresh.keys.length, options.origin);
-      const queued = await deps.savedSearches.recordAlert(
+      const since = checkedAt === null ? undefined : new Date(Date.parse(checkedAt) - ALERT_OVERLAP_MS);
+      const found = await matchesOf(deps, principal, saved.query, saved.language, since);
+      const byKey = new Map(found.map((m) => [seenKey(m), m]));
+      const queued = await deps.savedSearches.recordCheck(
         saved.id,
-        fresh.keys,
-        {
-          to: user.email,
-          subject: mail.subject,
-          text: mail.text,
-          language: saved.language,
-          kind: 'search.alert',
-          record: { kind: 'saved-search', id: saved.id, key: saved.name },
+        [...byKey.keys()],
+        (fresh) => {
+          const shown = fresh.slice(0, ALERT_LIST_LIMIT).map((k) => byKey.get(k)!);
+          const mail = alertMail(saved, shown, fresh.length, options.origin);
+          return {
+            to: user.email,
+            subject: mail.subject,
+            text: mail.text,
+            language: saved.language,
+            kind: 'search.alert',
+            record: { kind: 'saved-search', id: saved.id, key: saved.name },
+          };
         },
-        options.now?.() ?? new Date(),
+        at,
       );
       if (queued) run.mails++;
     } catch (err) {

@@ -124,9 +124,28 @@ export interface SearchRequest {
   offset: number;
 }
 
+/** A record that matched, as the saved-search alerts need it: no snippet, score or facets. */
+export type SearchMatch = Pick<SearchHit, 'kind' | 'key' | 'dialogue' | 'title' | 'date'>;
+
+/** Every match of a query, for the saved-search alerts. */
+export interface MatchRequest {
+  q: string;
+  filters: SearchFilters;
+  /** The language of the titles. */
+  language: 'en' | 'zh';
+  /** Only the records whose search document was written at or after this time. */
+  indexedSince?: Date;
+}
+
 export interface SearchIndex {
   /** Every record matching the request that `access` may open: counted, faceted, sorted and paged. */
   find(access: SearchAccess, request: SearchRequest): Promise<SearchResult>;
+  /**
+   * Every record matching the request that `access` may open, newest first,
+   * in one statement: what a saved search knows (its watermark) and what its
+   * alert compares with it.
+   */
+  matches(access: SearchAccess, request: MatchRequest): Promise<SearchMatch[]>;
   /** Builds the whole index again from the records (`parley search reindex`); documents by kind. */
   rebuild(): Promise<{ documents: number; byKind: Record<string, number> }>;
 }
