@@ -12,6 +12,7 @@ import { ErrorBody, Outcome, Text } from '../../shared/api.js';
 import type { AppDeps } from '../app.js';
 import { actorOf, authorize, requirePrincipal, viewerOf } from '../auth.js';
 import { ifMatch } from '../etag.js';
+import { authorized } from '../write-helpers.js';
 
 const Key = z.object({ key: z.string().min(1).max(63) });
 const MeetingParams = Key.extend({ number: z.coerce.number().int().min(1) });
@@ -206,14 +207,9 @@ export const agendaRoutes =
         },
       },
       async (request, reply) => {
-        const p = authorize(request, 'issue.update');
-        const view = await agenda.proposeAgendaItem(
-          deps.store,
-          p,
-          actorOf(request),
-          request.params.key,
-          request.params.number,
-          request.body,
+        const { key, number } = request.params;
+        const view = await authorized(request, 'issue.update', (p, actor) =>
+          agenda.proposeAgendaItem(deps.store, p, actor, key, number, request.body),
         );
         return reply.code(201).send(view);
       },
@@ -232,16 +228,9 @@ export const agendaRoutes =
         },
       },
       async (request) => {
-        const p = authorize(request, 'issue.update');
-        return agenda.updateAgendaItem(
-          deps.store,
-          p,
-          actorOf(request),
-          request.params.key,
-          request.params.number,
-          request.params.id,
-          ifMatch(request),
-          request.body,
+        const { key, number, id } = request.params;
+        return authorized(request, 'issue.update', (p, actor) =>
+          agenda.updateAgendaItem(deps.store, p, actor, key, number, id, ifMatch(request), request.body),
         );
       },
     );
@@ -257,8 +246,10 @@ export const agendaRoutes =
         },
       },
       async (request) => {
-        const p = authorize(request, 'meeting.update');
-        return agenda.agreeAgenda(deps.store, p, actorOf(request), request.params.key, request.params.number);
+        const { key, number } = request.params;
+        return authorized(request, 'meeting.update', (p, actor) =>
+          agenda.agreeAgenda(deps.store, p, actor, key, number),
+        );
       },
     );
 
@@ -290,14 +281,9 @@ export const agendaRoutes =
         },
       },
       async (request) => {
-        const p = authorize(request, 'issue.update');
-        return agenda.resolveIssue(
-          deps.store,
-          p,
-          actorOf(request),
-          request.params.key,
-          request.params.issueKey,
-          request.body,
+        const { key, issueKey } = request.params;
+        return authorized(request, 'issue.update', (p, actor) =>
+          agenda.resolveIssue(deps.store, p, actor, key, issueKey, request.body),
         );
       },
     );
@@ -354,16 +340,11 @@ export const agendaRoutes =
         },
       },
       async (request, reply) => {
-        const p = authorize(request, 'outcome.write');
-        const o = await agenda.addOutcomeUpdate(
-          deps.store,
-          p,
-          actorOf(request),
-          request.params.key,
-          request.params.outcomeKey,
-          request.body,
+        const { key, outcomeKey } = request.params;
+        const outcome = await authorized(request, 'outcome.write', (p, actor) =>
+          agenda.addOutcomeUpdate(deps.store, p, actor, key, outcomeKey, request.body),
         );
-        return reply.code(201).send(o);
+        return reply.code(201).send(outcome);
       },
     );
 

@@ -3,6 +3,7 @@
  * (If-Match), approve (the side's lead), publish (the side's public affairs),
  * and the stored readout rendered as Markdown, HTML, Word or PDF.
  */
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -31,6 +32,7 @@ import {
 import type { AppDeps } from '../app.js';
 import { actorOf, requirePrincipal, viewerOf } from '../auth.js';
 import { ifMatch, setEtag } from '../etag.js';
+import { sendCreated, sendVersioned } from '../write-helpers.js';
 
 const Meeting = z.object({
   key: z.string().min(1).max(63),
@@ -49,6 +51,11 @@ const errors = {
 };
 
 const PATH = '/dialogues/:key/meetings/:number/readouts';
+
+/** The caller as the workflow's writes take it: the principal (401 when nobody is signed in), viewer and actor. */
+function callerOf(request: FastifyRequest) {
+  return { p: requirePrincipal(request), viewer: viewerOf(request), actor: actorOf(request) };
+}
 
 export const readoutWorkflowRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -85,18 +92,9 @@ export const readoutWorkflowRoutes =
       },
       async (request, reply) => {
         const { key, number } = request.params;
-        const r = await createDraft(
-          wf,
-          requirePrincipal(request),
-          viewerOf(request),
-          actorOf(request),
-          key,
-          number,
-          request.body,
-        );
-        setEtag(reply, r);
-        reply.header('location', readoutsPath(key, number, r.id));
-        return reply.code(201).send(r);
+        const { p, viewer, actor } = callerOf(request);
+        const r = await createDraft(wf, p, viewer, actor, key, number, request.body);
+        return sendCreated(reply, r, readoutsPath(key, number, r.id));
       },
     );
 
@@ -169,20 +167,11 @@ export const readoutWorkflowRoutes =
       },
       async (request, reply) => {
         const { key, number, id } = request.params;
-        const { readout, created } = await editReadout(
-          wf,
-          requirePrincipal(request),
-          viewerOf(request),
-          actorOf(request),
-          key,
-          number,
-          id,
-          ifMatch(request),
-          request.body.text,
-        );
-        setEtag(reply, readout);
-        if (created) reply.header('location', readoutsPath(key, number, readout.id));
-        return reply.code(created ? 201 : 200).send(readout);
+        const { p, viewer, actor } = callerOf(request);
+        const text = request.body.text;
+        const { readout, created } = await editReadout(wf, p, viewer, actor, key, number, id, ifMatch(request), text);
+        if (created) return sendCreated(reply, readout, readoutsPath(key, number, readout.id));
+        return sendVersioned(reply, readout);
       },
     );
 
@@ -199,18 +188,9 @@ export const readoutWorkflowRoutes =
       },
       async (request, reply) => {
         const { key, number, id } = request.params;
-        const r = await approveReadout(
-          wf,
-          requirePrincipal(request),
-          viewerOf(request),
-          actorOf(request),
-          key,
-          number,
-          id,
-          ifMatch(request),
-        );
-        setEtag(reply, r);
-        return r;
+        const { p, viewer, actor } = callerOf(request);
+        const r = await approveReadout(wf, p, viewer, actor, key, number, id, ifMatch(request));
+        return sendVersioned(reply, r);
       },
     );
 
@@ -231,19 +211,10 @@ export const readoutWorkflowRoutes =
       },
       async (request, reply) => {
         const { key, number, id } = request.params;
-        const r = await publishReadout(
-          wf,
-          requirePrincipal(request),
-          viewerOf(request),
-          actorOf(request),
-          key,
-          number,
-          id,
-          ifMatch(request),
-          request.body?.confirmOutOfDate ?? false,
-        );
-        setEtag(reply, r);
-        return r;
+        const { p, viewer, actor } = callerOf(request);
+        const confirmOutOfDate = request.body?.confirmOutOfDate ?? false;
+        const r = await publishReadout(wf, p, viewer, actor, key, number, id, ifMatch(request), confirmOutOfDate);
+        return sendVersioned(reply, r);
       },
     );
   };

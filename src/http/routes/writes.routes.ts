@@ -2,17 +2,21 @@
  * Writes: issues, meetings, accounts, outcomes and bundle import. Each route:
  * schema → who may → one domain call → the record with its new ETag.
  */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importBundle } from '../../bundle/import.js';
 import { accountSchema, issueSchema, meetingSchema, outcomeSchema } from '../../bundle/schema.js';
 import * as writes from '../../domain/dialogues/dialogue.writes.js';
-import { viewerFor } from '../../domain/auth/roles.js';
+import type { Actor } from '../../domain/audit/audit.js';
+import { viewerFor, type Action, type Principal } from '../../domain/auth/roles.js';
 import { ForbiddenError } from '../../domain/errors.js';
+import type { Store } from '../../domain/ports.js';
 import { Account, ErrorBody, Issue, Meeting, Outcome } from '../../shared/api.js';
 import type { AppDeps } from '../app.js';
 import { actorOf, authorize } from '../auth.js';
-import { ifMatch, setEtag } from '../etag.js';
+import { ifMatch } from '../etag.js';
+import { authorized, sendCreated, sendVersioned } from '../write-helpers.js';
 
 /** A schema for changing some fields: every field optional, no defaults (absent = unchanged). */
 function patchOf(schema: z.ZodObject) {
@@ -38,6 +42,17 @@ const errors = {
   428: ErrorBody,
 };
 
+/** How the dialogue write services change one record: the dialogue, the record, its version (If-Match), a patch. */
+type Update<Id, Patch, R> = (
+  store: Store,
+  p: Principal,
+  actor: Actor,
+  dialogueKey: string,
+  id: Id,
+  expectedVersion: number | undefined,
+  patch: Patch,
+) => Promise<R>;
+
 const IssuePatch = patchOf(issueSchema.omit({ key: true, raisedBy: true, respondent: true }));
 const MeetingInput = meetingSchema.omit({ accounts: true });
 const MeetingPatch = patchOf(meetingSchema.omit({ accounts: true, key: true, number: true }));
@@ -47,6 +62,22 @@ const OutcomePatch = patchOf(outcomeSchema.omit({ key: true }));
 export const writeRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    /** PATCH one record of a dialogue: who may → the update, If-Match its version → the record with its new ETag. */
+    async function updated<Id, Patch, R extends { version: number }>(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      action: Action,
+      update: Update<Id, Patch, R>,
+      key: string,
+      id: Id,
+    ) {
+      // The route's schema checked the body; patchOf's schemas just type it loosely.
+      const record = await authorized(request, action, (p, actor) =>
+        update(deps.store, p, actor, key, id, ifMatch(request), request.body as Patch),
+      );
+      return sendVersioned(reply, record);
+    }
+
     app.post(
       '/dialogues/:key/issues',
       {
@@ -59,15 +90,12 @@ export const writeRoutes =
         },
       },
       async (request, reply) => {
-        const p = authorize(request, 'issue.create');
+        const { key } = request.params;
         const body = request.body;
-        const issue = await writes.createIssue(deps.store, p, actorOf(request), request.params.key, {
-          ...body,
-          owner: body.owner ?? body.raisedBy,
-        });
-        setEtag(reply, issue);
-        reply.header('location', `/api/v1/dialogues/${request.params.key}/issues/${issue.key}`);
-        return reply.code(201).send(issue);
+        const issue = await authorized(request, 'issue.create', (p, actor) =>
+          writes.createIssue(deps.store, p, actor, key, { ...body, owner: body.owner ?? body.raisedBy }),
+        );
+        return sendCreated(reply, issue, `/api/v1/dialogues/${key}/issues/${issue.key}`);
       },
     );
 
@@ -83,20 +111,8 @@ export const writeRoutes =
           response: { 200: Issue, ...errors },
         },
       },
-      async (request, reply) => {
-        const p = authorize(request, 'issue.update');
-        const issue = await writes.updateIssue(
-          deps.store,
-          p,
-          actorOf(request),
-          request.params.key,
-          request.params.issueKey,
-          ifMatch(request),
-          request.body as Parameters<typeof writes.updateIssue>[6],
-        );
-        setEtag(reply, issue);
-        return issue;
-      },
+      async (request, reply) =>
+        updated(request, reply, 'issue.update', writes.updateIssue, request.params.key, request.params.issueKey),
     );
 
     app.post(
@@ -111,11 +127,11 @@ export const writeRoutes =
         },
       },
       async (request, reply) => {
-        const p = authorize(request, 'meeting.create');
-        const meeting = await writes.createMeeting(deps.store, p, actorOf(request), request.params.key, request.body);
-        setEtag(reply, meeting);
-        reply.header('location', `/api/v1/dialogues/${request.params.key}/meetings/${meeting.number}`);
-        return reply.code(201).send(meeting);
+        const { key } = request.params;
+        const meeting = await authorized(request, 'meeting.create', (p, actor) =>
+          writes.createMeeting(deps.store, p, actor, key, request.body),
+        );
+        return sendCreated(reply, meeting, `/api/v1/dialogues/${key}/meetings/${meeting.number}`);
       },
     );
 
@@ -131,20 +147,8 @@ export const writeRoutes =
           response: { 200: Meeting, ...errors },
         },
       },
-      async (request, reply) => {
-        const p = authorize(request, 'meeting.update');
-        const meeting = await writes.updateMeeting(
-          deps.store,
-          p,
-          actorOf(request),
-          request.params.key,
-          request.params.number,
-          ifMatch(request),
-          request.body as Parameters<typeof writes.updateMeeting>[6],
-        );
-        setEtag(reply, meeting);
-        return meeting;
-      },
+      async (request, reply) =>
+        updated(request, reply, 'meeting.update', writes.updateMeeting, request.params.key, request.params.number),
     );
 
     app.put(
@@ -161,20 +165,12 @@ export const writeRoutes =
         },
       },
       async (request, reply) => {
-        const p = authorize(request, 'account.write');
+        const { key, number } = request.params;
         const side = request.params.side === 'joint' ? null : request.params.side;
-        const account = await writes.putAccount(
-          deps.store,
-          p,
-          actorOf(request),
-          request.params.key,
-          request.params.number,
-          side,
-          ifMatch(request),
-          request.body,
+        const account = await authorized(request, 'account.write', (p, actor) =>
+          writes.putAccount(deps.store, p, actor, key, number, side, ifMatch(request), request.body),
         );
-        setEtag(reply, account);
-        return account;
+        return sendVersioned(reply, account);
       },
     );
 
@@ -190,20 +186,8 @@ export const writeRoutes =
           response: { 200: Outcome, ...errors },
         },
       },
-      async (request, reply) => {
-        const p = authorize(request, 'outcome.write');
-        const outcome = await writes.updateOutcome(
-          deps.store,
-          p,
-          actorOf(request),
-          request.params.key,
-          request.params.outcomeKey,
-          ifMatch(request),
-          request.body as Parameters<typeof writes.updateOutcome>[6],
-        );
-        setEtag(reply, outcome);
-        return outcome;
-      },
+      async (request, reply) =>
+        updated(request, reply, 'outcome.write', writes.updateOutcome, request.params.key, request.params.outcomeKey),
     );
 
     app.post(
