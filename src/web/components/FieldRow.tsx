@@ -44,9 +44,51 @@ export function FieldRow({
   };
   return (
     <>
+      <FieldLabel
+        htmlFor={id}
+        label={label}
+        labelClassName={labelClassName}
+        hint={hint}
+        hintId={hintId}
+        error={error}
+        errorId={errorId}
+      />
+      {children ? (
+        children(control)
+      ) : (
+        <input className={`usa-input${error ? ' usa-input--error' : ''}`} {...input} {...control} />
+      )}
+    </>
+  );
+}
+
+/**
+ * The label of a control, then the hint and the error message under it when
+ * there are: the part of a row above the control, for a form that lays out
+ * the control itself or names the hint and the error its own way.
+ */
+export function FieldLabel({
+  htmlFor,
+  label,
+  labelClassName,
+  hint,
+  hintId,
+  error,
+  errorId,
+}: {
+  htmlFor: string;
+  label: ReactNode;
+  labelClassName?: string;
+  hint?: string;
+  hintId: string;
+  error?: string;
+  errorId: string;
+}) {
+  return (
+    <>
       <label
         className={['usa-label', error ? 'usa-label--error' : '', labelClassName ?? ''].filter(Boolean).join(' ')}
-        htmlFor={id}
+        htmlFor={htmlFor}
       >
         {label}
       </label>
@@ -60,11 +102,6 @@ export function FieldRow({
           {error}
         </span>
       ) : null}
-      {children ? (
-        children(control)
-      ) : (
-        <input className={`usa-input${error ? ' usa-input--error' : ''}`} {...input} {...control} />
-      )}
     </>
   );
 }

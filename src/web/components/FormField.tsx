@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { useTranslation } from 'react-i18next';
+import { FieldRow } from './FieldRow.js';
 
 /**
  * A message for a field, worded when shown: a form's own errors are kept as
@@ -7,7 +8,7 @@ import type { useTranslation } from 'react-i18next';
  */
 export type Message = (t: ReturnType<typeof useTranslation>['t']) => string;
 
-/** A USWDS form group: label, the error under it when there is one, then the input. */
+/** A USWDS form group around a FieldRow: label, hint, the error under it when there is one, then the input. */
 export function FormField({
   id,
   label,
@@ -21,25 +22,11 @@ export function FormField({
   error: string | undefined;
   children: (describedBy: string | undefined) => ReactNode;
 }) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="usa-hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <span className="usa-error-message" id={errorId}>
-          {error}
-        </span>
-      ) : null}
-      {children(describedBy)}
+      <FieldRow id={id} label={label} hint={hint} error={error}>
+        {(control) => children(control['aria-describedby'])}
+      </FieldRow>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { CATEGORIES, ISSUE_STATUSES, MEETING_FORMATS, VISIBILITIES } from '../vo
 import { DateTimeText } from './DateText.js';
 import { Email } from './Email.js';
 import { ErrorState, Loading } from './QueryState.js';
+import { StackedTable } from './StackedTable.js';
 
 /** Bookkeeping that changes with every write and says nothing the entry does not already say. */
 const HIDDEN_FIELDS = new Set(['version', 'updated_at', 'updatedAt']);
@@ -34,37 +35,28 @@ export function History({ kind, id }: { kind: HistoryKind; id: string }) {
       ) : null}
       {history.data && history.data.length === 0 ? <p>{t('history.empty')}</p> : null}
       {history.data && history.data.length > 0 ? (
-        <div className="usa-table-container--scrollable">
-          <table className="usa-table usa-table--stacked usa-table--borderless width-full parley-history">
-            <caption className="usa-sr-only">{t('history.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('history.when')}</th>
-                <th scope="col">{t('history.who')}</th>
-                <th scope="col">{t('history.what')}</th>
-                <th scope="col">{t('history.changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.data.map((entry) => (
-                <tr key={entry.position} data-position={entry.position}>
-                  <th scope="row" data-label={t('history.when')} className="text-no-wrap">
-                    <DateTimeText at={entry.at} />
-                  </th>
-                  <td data-label={t('history.who')}>
-                    <Actor actor={entry.actor} />
-                  </td>
-                  <td data-label={t('history.what')}>
-                    <Action action={entry.action} />
-                  </td>
-                  <td data-label={t('history.changes')}>
-                    <Changes entry={entry} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackedTable
+          caption={t('history.caption')}
+          className="parley-history"
+          columns={[t('history.when'), t('history.who'), t('history.what'), t('history.changes')]}
+        >
+          {history.data.map((entry) => (
+            <tr key={entry.position} data-position={entry.position}>
+              <th scope="row" data-label={t('history.when')} className="text-no-wrap">
+                <DateTimeText at={entry.at} />
+              </th>
+              <td data-label={t('history.who')}>
+                <Actor actor={entry.actor} />
+              </td>
+              <td data-label={t('history.what')}>
+                <Action action={entry.action} />
+              </td>
+              <td data-label={t('history.changes')}>
+                <Changes entry={entry} />
+              </td>
+            </tr>
+          ))}
+        </StackedTable>
       ) : null}
     </section>
   );

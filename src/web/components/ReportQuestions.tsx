@@ -12,6 +12,7 @@ import { ApiError, apiGet, problemsOf, type ListOf } from '../hooks/api.js';
 import { useSend } from '../hooks/session.js';
 import { formatDateTime } from '../i18n/format.js';
 import { toUiLanguage } from '../i18n/index.js';
+import { FieldLabel } from './FieldRow.js';
 
 type Tf = (key: string, options?: Record<string, unknown>) => string;
 
@@ -43,6 +44,56 @@ function Alert({ kind, children }: { kind: 'error' | 'success'; children: string
       <div className="usa-alert__body">
         <p className="usa-alert__text">{children}</p>
       </div>
+    </div>
+  );
+}
+
+/**
+ * A text box in a USWDS form group: its label, then the hint and the error when
+ * there are. `id` is the form's own id: the hint is `${id}-hint`, the error
+ * `${id}-error`. `describedBy` names what says what to write (the hint, or the
+ * question being answered); the error follows it.
+ */
+function TextBox({
+  id,
+  controlId,
+  label,
+  hint,
+  describedBy,
+  rows,
+  value,
+  error,
+  onChange,
+}: {
+  id: string;
+  controlId: string;
+  label: string;
+  hint?: string;
+  describedBy: string;
+  rows: number;
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+      <FieldLabel
+        htmlFor={controlId}
+        label={label}
+        hint={hint}
+        hintId={`${id}-hint`}
+        error={error}
+        errorId={`${id}-error`}
+      />
+      <textarea
+        className={`usa-textarea${error ? ' usa-input--error' : ''}`}
+        id={controlId}
+        rows={rows}
+        value={value}
+        aria-describedby={`${describedBy}${error ? ` ${id}-error` : ''}`}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </div>
   );
 }
@@ -115,28 +166,17 @@ export function TriageQuestions({ reference }: { reference: string }) {
         </ul>
       ) : null}
       {sent ? <Alert kind="success">{t('sent')}</Alert> : null}
-      <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-        <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={`${id}-q`}>
-          {t('ask')}
-        </label>
-        <div className="usa-hint" id={`${id}-hint`}>
-          {t('askHint')}
-        </div>
-        {error ? (
-          <span className="usa-error-message" id={`${id}-error`}>
-            {error}
-          </span>
-        ) : null}
-        <textarea
-          className={`usa-textarea${error ? ' usa-input--error' : ''}`}
-          id={`${id}-q`}
-          rows={3}
-          value={text}
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </div>
+      <TextBox
+        id={id}
+        controlId={`${id}-q`}
+        label={t('ask')}
+        hint={t('askHint')}
+        describedBy={`${id}-hint`}
+        rows={3}
+        value={text}
+        error={error}
+        onChange={setText}
+      />
       <button
         type="button"
         className="usa-button usa-button--outline margin-top-1"
@@ -233,25 +273,16 @@ function ReporterQuestionItem({
         </>
       ) : (
         <>
-          <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-            <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={`${id}-a`}>
-              {t('yourAnswer')}
-            </label>
-            {error ? (
-              <span className="usa-error-message" id={`${id}-error`}>
-                {error}
-              </span>
-            ) : null}
-            <textarea
-              className={`usa-textarea${error ? ' usa-input--error' : ''}`}
-              id={`${id}-a`}
-              rows={4}
-              value={text}
-              aria-describedby={`${id}-question${error ? ` ${id}-error` : ''}`}
-              aria-invalid={error ? true : undefined}
-              onChange={(e) => setText(e.target.value)}
-            />
-          </div>
+          <TextBox
+            id={id}
+            controlId={`${id}-a`}
+            label={t('yourAnswer')}
+            describedBy={`${id}-question`}
+            rows={4}
+            value={text}
+            error={error}
+            onChange={setText}
+          />
           <button type="button" className="usa-button margin-top-1" disabled={busy} onClick={() => void answer()}>
             {t('sendAnswer')}
           </button>

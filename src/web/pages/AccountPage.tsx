@@ -6,6 +6,7 @@ import { FormField, type Message } from '../components/FormField.js';
 import { ActionError, ErrorState, Loading } from '../components/QueryState.js';
 import { RequireSignIn } from '../components/RequireSignIn.js';
 import { SavedSearches } from '../components/SavedSearches.js';
+import { StackedTable } from '../components/StackedTable.js';
 import { useDocumentTitle } from '../hooks/document-title.js';
 import { useCreateToken, useRevokeToken, useSessions, useSignOut, useTokens } from '../hooks/session.js';
 import { useSideName } from '../hooks/sides.js';
@@ -103,66 +104,59 @@ function Tokens() {
       {revoke.error ? <ActionError title={t('tokens.revokeFailed')} error={revoke.error} /> : null}
       {tokens.data && tokens.data.length === 0 ? <p>{t('tokens.empty')}</p> : null}
       {tokens.data && tokens.data.length > 0 ? (
-        <div className="usa-table-container--scrollable">
-          <table className="usa-table usa-table--stacked usa-table--borderless width-full">
-            <caption className="usa-sr-only">{t('tokens.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('tokens.name')}</th>
-                <th scope="col">{t('tokens.prefix')}</th>
-                <th scope="col">{t('tokens.scope')}</th>
-                <th scope="col">{t('tokens.created')}</th>
-                <th scope="col">{t('tokens.lastUsed')}</th>
-                <th scope="col">{t('tokens.status')}</th>
-                <th scope="col">
-                  <span className="usa-sr-only">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.map((token) => (
-                <tr key={token.id} className={token.revokedAt ? 'parley-row--inactive' : undefined}>
-                  <th scope="row" data-label={t('tokens.name')}>
-                    {token.name}
-                  </th>
-                  <td data-label={t('tokens.prefix')}>
-                    <code className="font-mono-2xs">
-                      {TOKEN_START}
-                      {token.prefix}…
-                    </code>
-                  </td>
-                  <td data-label={t('tokens.scope')}>{t(`scope.${token.scope}`)}</td>
-                  <td data-label={t('tokens.created')}>
-                    <DateTimeText at={token.createdAt} />
-                  </td>
-                  <td data-label={t('tokens.lastUsed')}>
-                    {token.lastUsedAt ? <DateTimeText at={token.lastUsedAt} /> : t('tokens.never')}
-                  </td>
-                  <td data-label={t('tokens.status')}>
-                    {token.revokedAt ? (
-                      <>
-                        {t('tokens.revoked')} <DateTimeText at={token.revokedAt} />
-                      </>
-                    ) : (
-                      t('tokens.active')
-                    )}
-                  </td>
-                  <td data-label={t('common.actions')}>
-                    {token.revokedAt ? null : (
-                      <ConfirmButton
-                        label={t('tokens.revoke')}
-                        question={t('tokens.revokeQuestion', { name: token.name })}
-                        confirmLabel={t('tokens.revokeConfirm')}
-                        pending={revoke.isPending}
-                        onConfirm={() => revoke.mutate(token.id)}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackedTable
+          caption={t('tokens.caption')}
+          columns={[
+            t('tokens.name'),
+            t('tokens.prefix'),
+            t('tokens.scope'),
+            t('tokens.created'),
+            t('tokens.lastUsed'),
+            t('tokens.status'),
+            <span className="usa-sr-only">{t('common.actions')}</span>,
+          ]}
+        >
+          {tokens.data.map((token) => (
+            <tr key={token.id} className={token.revokedAt ? 'parley-row--inactive' : undefined}>
+              <th scope="row" data-label={t('tokens.name')}>
+                {token.name}
+              </th>
+              <td data-label={t('tokens.prefix')}>
+                <code className="font-mono-2xs">
+                  {TOKEN_START}
+                  {token.prefix}…
+                </code>
+              </td>
+              <td data-label={t('tokens.scope')}>{t(`scope.${token.scope}`)}</td>
+              <td data-label={t('tokens.created')}>
+                <DateTimeText at={token.createdAt} />
+              </td>
+              <td data-label={t('tokens.lastUsed')}>
+                {token.lastUsedAt ? <DateTimeText at={token.lastUsedAt} /> : t('tokens.never')}
+              </td>
+              <td data-label={t('tokens.status')}>
+                {token.revokedAt ? (
+                  <>
+                    {t('tokens.revoked')} <DateTimeText at={token.revokedAt} />
+                  </>
+                ) : (
+                  t('tokens.active')
+                )}
+              </td>
+              <td data-label={t('common.actions')}>
+                {token.revokedAt ? null : (
+                  <ConfirmButton
+                    label={t('tokens.revoke')}
+                    question={t('tokens.revokeQuestion', { name: token.name })}
+                    confirmLabel={t('tokens.revokeConfirm')}
+                    pending={revoke.isPending}
+                    onConfirm={() => revoke.mutate(token.id)}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </StackedTable>
       ) : null}
       <CreateToken onCreated={setCreated} />
     </section>
@@ -314,46 +308,41 @@ function Sessions() {
       {sessions.isError ? <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} /> : null}
       {sessions.data && sessions.data.length === 0 ? <p>{t('sessions.empty')}</p> : null}
       {sessions.data && sessions.data.length > 0 ? (
-        <div className="usa-table-container--scrollable">
-          <table className="usa-table usa-table--stacked usa-table--borderless width-full">
-            <caption className="usa-sr-only">{t('sessions.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('sessions.started')}</th>
-                <th scope="col">{t('sessions.method')}</th>
-                <th scope="col">{t('sessions.browser')}</th>
-                <th scope="col">{t('sessions.address')}</th>
-                <th scope="col">{t('sessions.lastSeen')}</th>
-                <th scope="col">{t('sessions.expires')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.data.map((session) => (
-                <tr key={session.id} className={session.current ? 'parley-row--current' : undefined}>
-                  <th scope="row" data-label={t('sessions.started')}>
-                    <DateTimeText at={session.createdAt} />
-                    {session.current ? (
-                      <span className="display-block">
-                        <span className="usa-tag parley-tag bg-primary">{t('sessions.current')}</span>
-                      </span>
-                    ) : null}
-                  </th>
-                  <td data-label={t('sessions.method')}>{t(`sessionMethod.${session.method}`)}</td>
-                  <td data-label={t('sessions.browser')} title={session.userAgent}>
-                    {session.userAgent ? browserName(session.userAgent) : t('sessions.unknown')}
-                  </td>
-                  <td data-label={t('sessions.address')}>{session.address ?? t('sessions.unknown')}</td>
-                  <td data-label={t('sessions.lastSeen')}>
-                    <DateTimeText at={session.lastSeenAt} />
-                  </td>
-                  <td data-label={t('sessions.expires')}>
-                    <DateTimeText at={session.expiresAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackedTable
+          caption={t('sessions.caption')}
+          columns={[
+            t('sessions.started'),
+            t('sessions.method'),
+            t('sessions.browser'),
+            t('sessions.address'),
+            t('sessions.lastSeen'),
+            t('sessions.expires'),
+          ]}
+        >
+          {sessions.data.map((session) => (
+            <tr key={session.id} className={session.current ? 'parley-row--current' : undefined}>
+              <th scope="row" data-label={t('sessions.started')}>
+                <DateTimeText at={session.createdAt} />
+                {session.current ? (
+                  <span className="display-block">
+                    <span className="usa-tag parley-tag bg-primary">{t('sessions.current')}</span>
+                  </span>
+                ) : null}
+              </th>
+              <td data-label={t('sessions.method')}>{t(`sessionMethod.${session.method}`)}</td>
+              <td data-label={t('sessions.browser')} title={session.userAgent}>
+                {session.userAgent ? browserName(session.userAgent) : t('sessions.unknown')}
+              </td>
+              <td data-label={t('sessions.address')}>{session.address ?? t('sessions.unknown')}</td>
+              <td data-label={t('sessions.lastSeen')}>
+                <DateTimeText at={session.lastSeenAt} />
+              </td>
+              <td data-label={t('sessions.expires')}>
+                <DateTimeText at={session.expiresAt} />
+              </td>
+            </tr>
+          ))}
+        </StackedTable>
       ) : null}
       {signOut.error ? <ActionError title={t('sessions.signOutFailed')} error={signOut.error} /> : null}
       <div className="margin-top-3">

@@ -5,7 +5,7 @@
  * updates. Strings come from the `cycle` catalogue (i18n/cycle.*.json).
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { DialogueT, OutcomeT, TextT } from '../../shared/api.js';
 import { FieldRow } from '../components/FieldRow.js';
@@ -23,15 +23,92 @@ import { linkTo } from '../routes.js';
 
 const D = (key: string) => `/api/v1/dialogues/${encodeURIComponent(key)}`;
 
-function ErrorMessage({ error }: { error: unknown }) {
-  if (!error) return null;
+/** A slim USWDS alert: an error, read out at once, or a success, read out when the reader is free. */
+function Alert({ kind, children }: { kind: 'error' | 'success'; children: ReactNode }) {
   return (
-    <div className="usa-alert usa-alert--error usa-alert--slim margin-y-2" role="alert">
+    <div
+      className={`usa-alert usa-alert--${kind} usa-alert--slim${kind === 'error' ? ' margin-y-2' : ''}`}
+      role={kind === 'error' ? 'alert' : 'status'}
+    >
       <div className="usa-alert__body">
-        <p className="usa-alert__text">{error instanceof Error ? error.message : String(error)}</p>
+        <p className="usa-alert__text">{children}</p>
       </div>
     </div>
   );
+}
+
+function ErrorMessage({ error }: { error: unknown }) {
+  if (!error) return null;
+  return <Alert kind="error">{error instanceof Error ? error.message : String(error)}</Alert>;
+}
+
+/** The options of a select whose values are shown as they are. */
+function PlainOptions({ values }: { values: readonly string[] }) {
+  return (
+    <>
+      {values.map((value) => (
+        <option key={value} value={value}>
+          {value}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** A checkbox that filters or changes what the page does, with its label. */
+function Toggle({
+  id,
+  label,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <div className="usa-checkbox">
+      <input
+        className="usa-checkbox__input"
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <label className="usa-checkbox__label" htmlFor={id}>
+        {label}
+      </label>
+    </div>
+  );
+}
+
+/** A problem's JSON Pointer as its steps, without the /body that the server puts before a field of the body. */
+function pointerSteps(pointer: string): string[] {
+  return pointer
+    .replace(/^\/body(?=\/)/, '')
+    .split('/')
+    .slice(1);
+}
+
+/** The first message the server gave for each of a form's fields, by the field that `fieldOf` finds in a pointer. */
+function fieldProblems<F extends string>(
+  error: unknown,
+  fieldOf: (pointer: string) => F | undefined,
+): Partial<Record<F, string>> {
+  const found: Partial<Record<F, string>> = {};
+  for (const p of problemsOf(error)) {
+    const field = fieldOf(p.pointer);
+    if (field && !found[field]) found[field] = p.message;
+  }
+  return found;
+}
+
+/** A list, or "none" when it is empty. */
+function ListOrNone<T>({ items, children }: { items: T[]; children: (item: T) => ReactNode }) {
+  const t = useCycleT();
+  if (items.length === 0) return <p>{t('none')}</p>;
+  return <ul className="usa-list">{items.map(children)}</ul>;
 }
 
 function Counts({ counts }: { counts: Record<string, number> }) {
@@ -106,46 +183,34 @@ export function DashboardPage() {
       <h2>{t('outcomesByStatus')}</h2>
       <Counts counts={d.outcomes.byStatus} />
       <h2>{t('overdueOutcomes')}</h2>
-      {d.overdueOutcomes.length === 0 ? (
-        <p>{t('none')}</p>
-      ) : (
-        <ul className="usa-list">
-          {d.overdueOutcomes.map((o) => (
-            <li key={o.key}>
-              <LocalText text={o.title} /> ({t('due')} {o.due})
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone items={d.overdueOutcomes}>
+        {(o) => (
+          <li key={o.key}>
+            <LocalText text={o.title} /> ({t('due')} {o.due})
+          </li>
+        )}
+      </ListOrNone>
       <h2>{t('stalledIssues')}</h2>
-      {d.stalledIssues.length === 0 ? (
-        <p>{t('none')}</p>
-      ) : (
-        <ul className="usa-list">
-          {d.stalledIssues.map((i) => (
-            <li key={i.issue}>
-              <Link to={linkTo.issue(key, i.issue)}>
-                <LocalText text={i.title} />
-              </Link>{' '}
-              ({t('timesRaised', { count: i.timesRaised })})
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone items={d.stalledIssues}>
+        {(i) => (
+          <li key={i.issue}>
+            <Link to={linkTo.issue(key, i.issue)}>
+              <LocalText text={i.title} />
+            </Link>{' '}
+            ({t('timesRaised', { count: i.timesRaised })})
+          </li>
+        )}
+      </ListOrNone>
       <h2>{t('dormancyReview')}</h2>
-      {d.dormancyReview.length === 0 ? (
-        <p>{t('none')}</p>
-      ) : (
-        <ul className="usa-list">
-          {d.dormancyReview.map((i) => (
-            <li key={i.issue}>
-              <Link to={linkTo.issue(key, i.issue)}>
-                <LocalText text={i.title} />
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ListOrNone items={d.dormancyReview}>
+        {(i) => (
+          <li key={i.issue}>
+            <Link to={linkTo.issue(key, i.issue)}>
+              <LocalText text={i.title} />
+            </Link>
+          </li>
+        )}
+      </ListOrNone>
     </>
   );
 }
@@ -193,10 +258,7 @@ function planFieldOf(
   chairs: string[],
   participants: { side: string; en: boolean }[],
 ): PlanField | undefined {
-  const [field, a, b, c] = pointer
-    .replace(/^\/body(?=\/)/, '')
-    .split('/')
-    .slice(1);
+  const [field, a, b, c] = pointerSteps(pointer);
   switch (field) {
     case 'number':
     case 'key':
@@ -291,12 +353,7 @@ export function PlanMeetingPage() {
       if (cutoff) await send('PATCH', `${D(key)}/meetings/${number}/agenda`, { body: { cutoff } });
       setDone(number);
     } catch (e) {
-      const found: Partial<Record<PlanField, string>> = {};
-      for (const p of problemsOf(e)) {
-        const field = planFieldOf(p.pointer, chairSides, participantsFrom);
-        if (field && !found[field]) found[field] = p.message;
-      }
-      setProblems(found);
+      setProblems(fieldProblems(e, (pointer) => planFieldOf(pointer, chairSides, participantsFrom)));
       setError(e);
     }
   }
@@ -306,13 +363,9 @@ export function PlanMeetingPage() {
       <h1>{t('planMeeting')}</h1>
       <p>{t('suggested', { number: s.number, host: s.host ?? '—' })}</p>
       {done !== undefined && (
-        <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">
-              {t('planned', { number: done })} <Link to={cycleLinks.agenda(key, done)}>{t('agenda')}</Link>
-            </p>
-          </div>
-        </div>
+        <Alert kind="success">
+          {t('planned', { number: done })} <Link to={cycleLinks.agenda(key, done)}>{t('agenda')}</Link>
+        </Alert>
       )}
       <ErrorMessage error={error} />
       <form className="usa-form" onSubmit={(e) => void submit(e)}>
@@ -332,11 +385,7 @@ export function PlanMeetingPage() {
         <FieldRow id="plan-format" label={t('format')} error={problems.format}>
           {(control) => (
             <select className="usa-select" name="format" defaultValue="in-person" {...control}>
-              {MEETING_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {f}
-                </option>
-              ))}
+              <PlainOptions values={MEETING_FORMATS} />
             </select>
           )}
         </FieldRow>
@@ -360,53 +409,68 @@ export function PlanMeetingPage() {
           error={problems.cutoff}
           input={{ name: 'cutoff', type: 'date' }}
         />
-        {d.sides.map((side) => {
-          const people = d.people.filter((p) => p.side === side.key);
-          return (
-            <fieldset key={side.key} className="usa-fieldset margin-top-3" data-side={side.key}>
-              <legend className="usa-legend usa-legend--large">
-                {t('delegationOf', { side: sideLabel(side.key) })}
-              </legend>
-              <FieldRow
-                id={`plan-chair-${side.key}`}
-                label={t('chairOf', { side: sideLabel(side.key) })}
-                hint={t('chairHint')}
-                error={problems[`chair-${side.key}`]}
-                input={{ name: `chair-${side.key}`, list: `plan-chair-${side.key}-people`, autoComplete: 'off' }}
-              />
-              <datalist id={`plan-chair-${side.key}-people`}>
-                {people.map((p) => (
-                  <option key={p.key} value={p.key}>
-                    {localizeString(p.name, lang)} · {localizeString(p.title, lang)}
-                  </option>
-                ))}
-              </datalist>
-              <FieldRow
-                id={`plan-delegation-en-${side.key}`}
-                label={t('delegationEn')}
-                error={problems[`delegationEn-${side.key}`]}
-              >
-                {(control) => (
-                  <textarea className="usa-textarea" name={`delegationEn-${side.key}`} rows={2} {...control} />
-                )}
-              </FieldRow>
-              <FieldRow
-                id={`plan-delegation-zh-${side.key}`}
-                label={t('delegationZh')}
-                error={problems[`delegationZh-${side.key}`]}
-              >
-                {(control) => (
-                  <textarea className="usa-textarea" name={`delegationZh-${side.key}`} rows={2} {...control} />
-                )}
-              </FieldRow>
-            </fieldset>
-          );
-        })}
+        {d.sides.map((side) => (
+          <SideFields
+            key={side.key}
+            side={side.key}
+            sideLabel={sideLabel(side.key)}
+            people={d.people.filter((p) => p.side === side.key)}
+            problems={problems}
+          />
+        ))}
         <button className="usa-button margin-top-2" type="submit">
           {t('plan')}
         </button>
       </form>
     </>
+  );
+}
+
+/** One side's part of the plan form: its chair (one of its people, or a name) and its delegation in each language. */
+function SideFields({
+  side,
+  sideLabel,
+  people,
+  problems,
+}: {
+  side: string;
+  sideLabel: string;
+  /** The side's people, offered for the chair. */
+  people: DialogueT['people'];
+  problems: Partial<Record<PlanField, string>>;
+}) {
+  const t = useCycleT();
+  const lang = useUiLanguage();
+  return (
+    <fieldset className="usa-fieldset margin-top-3" data-side={side}>
+      <legend className="usa-legend usa-legend--large">{t('delegationOf', { side: sideLabel })}</legend>
+      <FieldRow
+        id={`plan-chair-${side}`}
+        label={t('chairOf', { side: sideLabel })}
+        hint={t('chairHint')}
+        error={problems[`chair-${side}`]}
+        input={{ name: `chair-${side}`, list: `plan-chair-${side}-people`, autoComplete: 'off' }}
+      />
+      <datalist id={`plan-chair-${side}-people`}>
+        {people.map((p) => (
+          <option key={p.key} value={p.key}>
+            {localizeString(p.name, lang)} · {localizeString(p.title, lang)}
+          </option>
+        ))}
+      </datalist>
+      {(['En', 'Zh'] as const).map((language) => (
+        <FieldRow
+          key={language}
+          id={`plan-delegation-${language.toLowerCase()}-${side}`}
+          label={t(`delegation${language}`)}
+          error={problems[`delegation${language}-${side}`]}
+        >
+          {(control) => (
+            <textarea className="usa-textarea" name={`delegation${language}-${side}`} rows={2} {...control} />
+          )}
+        </FieldRow>
+      ))}
+    </fieldset>
   );
 }
 
@@ -451,6 +515,19 @@ interface ProposalT {
   timesRaised: number;
 }
 
+/** The issues a side may put on a meeting's agenda (and so raise at it); none asked for before the side is known. */
+function useProposals(key: string, number: number, side: string | undefined) {
+  return useQuery({
+    queryKey: ['dialogue', key, 'meeting', number, 'proposals', side],
+    queryFn: ({ signal }) =>
+      apiGet<ListOf<ProposalT>>(
+        `${D(key)}/meetings/${number}/agenda/proposals?side=${encodeURIComponent(side ?? '')}`,
+        signal,
+      ),
+    enabled: Boolean(side),
+  });
+}
+
 export function AgendaPage() {
   const { key = '', number: n = '' } = useParams();
   const number = Number(n);
@@ -465,15 +542,7 @@ export function AgendaPage() {
     queryFn: ({ signal }) => apiGet<AgendaT>(`${D(key)}/meetings/${number}/agenda`, signal),
     enabled: Boolean(me),
   });
-  const proposals = useQuery({
-    queryKey: ['dialogue', key, 'meeting', number, 'proposals', side],
-    queryFn: ({ signal }) =>
-      apiGet<ListOf<ProposalT>>(
-        `${D(key)}/meetings/${number}/agenda/proposals?side=${encodeURIComponent(side ?? '')}`,
-        signal,
-      ),
-    enabled: Boolean(side),
-  });
+  const proposals = useProposals(key, number, side);
   const [error, setError] = useState<unknown>();
   const [refusal, setRefusal] = useState<{ message: string; issue: string } | undefined>();
   const [override, setOverride] = useState(false);
@@ -493,6 +562,9 @@ export function AgendaPage() {
       setError(e);
     }
   }
+  /** A change to one of the agenda's items, at the version shown. */
+  const patchItem = (item: { id: string; version: number }, body: unknown) =>
+    act(() => send('PATCH', `${D(key)}/meetings/${number}/agenda/items/${item.id}`, { body, ifMatch: item.version }));
   async function propose(issue: string, internalOnly = false) {
     setRefusal(undefined);
     await act(async () => {
@@ -571,14 +643,7 @@ export function AgendaPage() {
                   <button
                     className="usa-button usa-button--unstyled"
                     type="button"
-                    onClick={() =>
-                      void act(() =>
-                        send('PATCH', `${D(key)}/meetings/${number}/agenda/items/${i.id}`, {
-                          body: { status: 'withdrawn' },
-                          ifMatch: i.version,
-                        }),
-                      )
-                    }
+                    onClick={() => void patchItem(i, { status: 'withdrawn' })}
                   >
                     {t('withdraw')}
                   </button>
@@ -587,14 +652,7 @@ export function AgendaPage() {
                   <button
                     className="usa-button usa-button--unstyled margin-left-1"
                     type="button"
-                    onClick={() =>
-                      void act(() =>
-                        send('PATCH', `${D(key)}/meetings/${number}/agenda/items/${i.id}`, {
-                          body: { status: 'accepted' },
-                          ifMatch: i.version,
-                        }),
-                      )
-                    }
+                    onClick={() => void patchItem(i, { status: 'accepted' })}
                   >
                     {t('accept')}
                   </button>
@@ -616,18 +674,7 @@ export function AgendaPage() {
 
       <h2>{t('proposals')}</h2>
       {isLead && a.cutoffPassed && (
-        <div className="usa-checkbox">
-          <input
-            className="usa-checkbox__input"
-            id="agenda-override"
-            type="checkbox"
-            checked={override}
-            onChange={(e) => setOverride(e.target.checked)}
-          />
-          <label className="usa-checkbox__label" htmlFor="agenda-override">
-            {t('override')}
-          </label>
-        </div>
+        <Toggle id="agenda-override" label={t('override')} checked={override} onChange={setOverride} />
       )}
       <ul className="usa-list usa-list--unstyled">
         {(proposals.data?.items ?? [])
@@ -657,14 +704,7 @@ export function AgendaPage() {
           <BriefingItem
             key={b.item}
             briefing={b}
-            onSave={(notes) =>
-              act(() =>
-                send('PATCH', `${D(key)}/meetings/${number}/agenda/items/${b.item}`, {
-                  body: { briefing: { notes } },
-                  ifMatch: b.version,
-                }),
-              )
-            }
+            onSave={(notes) => patchItem({ id: b.item, version: b.version }, { briefing: { notes } })}
           />
         ))}
       </ul>
@@ -836,46 +876,19 @@ export function OutcomesRegisterPage() {
       <h1>{t('register')}</h1>
       <div className="grid-row grid-gap">
         <div className="tablet:grid-col-4">
-          <FieldRow id="reg-status" label={t('status')}>
-            {(control) => (
-              <select className="usa-select" value={status} onChange={(e) => setStatus(e.target.value)} {...control}>
-                <option value="">{t('all')}</option>
-                {OUTCOME_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FieldRow>
+          <RegisterFilter
+            id="reg-status"
+            label={t('status')}
+            values={OUTCOME_STATUSES}
+            value={status}
+            onChange={setStatus}
+          />
         </div>
         <div className="tablet:grid-col-4">
-          <FieldRow id="reg-kind" label={t('kind')}>
-            {(control) => (
-              <select className="usa-select" value={kind} onChange={(e) => setKind(e.target.value)} {...control}>
-                <option value="">{t('all')}</option>
-                {OUTCOME_KINDS.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FieldRow>
+          <RegisterFilter id="reg-kind" label={t('kind')} values={OUTCOME_KINDS} value={kind} onChange={setKind} />
         </div>
         <div className="tablet:grid-col-4 padding-top-5">
-          <div className="usa-checkbox">
-            <input
-              className="usa-checkbox__input"
-              id="reg-overdue"
-              type="checkbox"
-              checked={overdue}
-              onChange={(e) => setOverdue(e.target.checked)}
-            />
-            <label className="usa-checkbox__label" htmlFor="reg-overdue">
-              {t('overdueOnly')}
-            </label>
-          </div>
+          <Toggle id="reg-overdue" label={t('overdueOnly')} checked={overdue} onChange={setOverdue} />
         </div>
       </div>
       {q.isPending ? (
@@ -893,14 +906,38 @@ export function OutcomesRegisterPage() {
   );
 }
 
+/** A select of the register's filters: one of the values, or all (the empty value). */
+function RegisterFilter({
+  id,
+  label,
+  values,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  values: readonly string[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const t = useCycleT();
+  return (
+    <FieldRow id={id} label={label}>
+      {(control) => (
+        <select className="usa-select" value={value} onChange={(e) => onChange(e.target.value)} {...control}>
+          <option value="">{t('all')}</option>
+          <PlainOptions values={values} />
+        </select>
+      )}
+    </FieldRow>
+  );
+}
+
 /** The fields of the update form that a server problem can name. */
 type UpdateField = 'rag' | 'status' | 'note' | 'evidence' | 'meeting' | 'date';
 
 function updateFieldOf(pointer: string): UpdateField | undefined {
-  const [field] = pointer
-    .replace(/^\/body(?=\/)/, '')
-    .split('/')
-    .slice(1);
+  const [field] = pointerSteps(pointer);
   if (field === 'text') return 'note';
   return field === 'rag' || field === 'status' || field === 'evidence' || field === 'meeting' || field === 'date'
     ? field
@@ -945,12 +982,7 @@ function OutcomeEntry({
       });
       await queryClient.invalidateQueries({ queryKey: ['dialogue', dialogueKey, 'outcomes'] });
     } catch (e) {
-      const found: Partial<Record<UpdateField, string>> = {};
-      for (const p of problemsOf(e)) {
-        const field = updateFieldOf(p.pointer);
-        if (field && !found[field]) found[field] = p.message;
-      }
-      setProblems(found);
+      setProblems(fieldProblems(e, updateFieldOf));
       setError(e);
     }
   }
@@ -1018,11 +1050,7 @@ function OutcomeEntry({
             <FieldRow id={`status-${o.key}`} label={t('status')} error={problems.status}>
               {(control) => (
                 <select className="usa-select" name="status" defaultValue={o.status} {...control}>
-                  {OUTCOME_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {s}
-                    </option>
-                  ))}
+                  <PlainOptions values={OUTCOME_STATUSES} />
                 </select>
               )}
             </FieldRow>
@@ -1108,15 +1136,7 @@ export function RecordAccountPage() {
     queryFn: ({ signal }) => apiGet<ListOf<AccountBodyT>>(`${D(key)}/meetings/${number}/accounts`, signal),
     enabled: Boolean(side),
   });
-  const proposals = useQuery({
-    queryKey: ['dialogue', key, 'meeting', number, 'proposals', side],
-    queryFn: ({ signal }) =>
-      apiGet<ListOf<ProposalT>>(
-        `${D(key)}/meetings/${number}/agenda/proposals?side=${encodeURIComponent(side ?? '')}`,
-        signal,
-      ),
-    enabled: Boolean(side),
-  });
+  const proposals = useProposals(key, number, side);
   const [error, setError] = useState<unknown>();
   const [problems, setProblems] = useState<Partial<Record<AccountField, string>>>({});
   const [saved, setSaved] = useState(false);
@@ -1168,12 +1188,7 @@ export function RecordAccountPage() {
       setSaved(true);
       await accounts.refetch();
     } catch (e) {
-      const found: Partial<Record<AccountField, string>> = {};
-      for (const p of problemsOf(e)) {
-        const field = accountFieldOf(p.pointer, current?.outcomes.length ?? 0);
-        if (field && !found[field]) found[field] = p.message;
-      }
-      setProblems(found);
+      setProblems(fieldProblems(e, (pointer) => accountFieldOf(pointer, current?.outcomes.length ?? 0)));
       setError(e);
     }
   }
@@ -1184,13 +1199,7 @@ export function RecordAccountPage() {
       <p>
         <Link to={linkTo.meeting(key, number)}>{t('meetingN', { number })}</Link>
       </p>
-      {saved && (
-        <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{t('saved')}</p>
-          </div>
-        </div>
-      )}
+      {saved && <Alert kind="success">{t('saved')}</Alert>}
       <ErrorMessage error={error} />
       <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)}>
         <fieldset className="usa-fieldset">
@@ -1217,11 +1226,7 @@ export function RecordAccountPage() {
                     defaultValue={current?.raised.find((r) => r.issue === i.issue)?.stance ?? 'raised'}
                     {...control}
                   >
-                    {STANCES.map((s) => (
-                      <option key={s} value={s}>
-                        {s}
-                      </option>
-                    ))}
+                    <PlainOptions values={STANCES} />
                   </select>
                 )}
               </FieldRow>

@@ -11,6 +11,7 @@ import { PersonWithTitle } from '../components/people.js';
 import { PlaceText } from '../components/PlaceText.js';
 import { ErrorState, Loading } from '../components/QueryState.js';
 import { sideName } from '../components/sides.js';
+import { StackedTable } from '../components/StackedTable.js';
 import { LevelTag } from '../components/Tags.js';
 import { topicLabel } from '../components/topics.js';
 import { useDocumentTitle } from '../hooks/document-title.js';
@@ -293,38 +294,28 @@ function People({ dialogue, meetings }: { dialogue: DialogueT; meetings: Meeting
   return (
     <section aria-labelledby="people-heading" className="margin-top-5">
       <h2 id="people-heading">{t('dialogue.people')}</h2>
-      <div className="usa-table-container--scrollable">
-        <table className="usa-table usa-table--stacked usa-table--borderless width-full">
-          <caption className="usa-sr-only">{t('dialogue.peopleCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dialogue.name')}</th>
-              <th scope="col">{t('dialogue.personTitle')}</th>
-              <th scope="col">{t('dialogue.side')}</th>
-              <th scope="col">{t('dialogue.role')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {dialogue.people.map((person) => (
-              <tr key={person.key}>
-                <th scope="row" data-label={t('dialogue.name')} className="text-bold text-no-wrap">
-                  <LocalText text={person.name} />
-                </th>
-                <td data-label={t('dialogue.personTitle')}>
-                  <LocalText text={person.title} />
-                </td>
-                <td data-label={t('dialogue.side')} className="text-no-wrap">
-                  {sideName(dialogue.sides, person.side, lang)}
-                </td>
-                <td data-label={t('dialogue.role')}>
-                  {chairs.has(person.key) ? <span className="parley-role">{t('dialogue.roleCoChair')}</span> : null}
-                  {founders.has(person.key) ? <span className="parley-role">{t('dialogue.roleFounder')}</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StackedTable
+        caption={t('dialogue.peopleCaption')}
+        columns={[t('dialogue.name'), t('dialogue.personTitle'), t('dialogue.side'), t('dialogue.role')]}
+      >
+        {dialogue.people.map((person) => (
+          <tr key={person.key}>
+            <th scope="row" data-label={t('dialogue.name')} className="text-bold text-no-wrap">
+              <LocalText text={person.name} />
+            </th>
+            <td data-label={t('dialogue.personTitle')}>
+              <LocalText text={person.title} />
+            </td>
+            <td data-label={t('dialogue.side')} className="text-no-wrap">
+              {sideName(dialogue.sides, person.side, lang)}
+            </td>
+            <td data-label={t('dialogue.role')}>
+              {chairs.has(person.key) ? <span className="parley-role">{t('dialogue.roleCoChair')}</span> : null}
+              {founders.has(person.key) ? <span className="parley-role">{t('dialogue.roleFounder')}</span> : null}
+            </td>
+          </tr>
+        ))}
+      </StackedTable>
     </section>
   );
 }
@@ -335,49 +326,44 @@ function MeetingsTable({ dialogue, meetings }: { dialogue: DialogueT; meetings: 
   if (meetings.length === 0) return <p>{t('dialogue.noMeetings')}</p>;
   const latestFirst = [...meetings].sort((a, b) => b.number - a.number);
   return (
-    <div className="usa-table-container--scrollable">
-      <table className="usa-table usa-table--stacked usa-table--borderless width-full">
-        <caption className="usa-sr-only">{t('dialogue.meetingsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('meeting.numberShort')}</th>
-            <th scope="col">{t('meeting.meeting')}</th>
-            <th scope="col">{t('meeting.date')}</th>
-            <th scope="col">{t('meeting.place')}</th>
-            <th scope="col">{t('meeting.format')}</th>
-            <th scope="col">{t('meeting.accountsColumn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {latestFirst.map((meeting) => (
-            <tr key={meeting.key}>
-              <td data-label={t('meeting.numberShort')} className="font-mono-sm">
-                {meeting.number}
-              </td>
-              <th scope="row" data-label={t('meeting.meeting')}>
-                <Link className="usa-link" to={linkTo.meeting(dialogue.key, meeting.number)}>
-                  {meetingTitle(t, meeting.number)}
-                </Link>
-              </th>
-              <td data-label={t('meeting.date')}>
-                <DateText date={meeting.date} endDate={meeting.endDate} />
-              </td>
-              <td data-label={t('meeting.place')}>
-                {meeting.place ? <PlaceText place={meeting.place} /> : t('common.notRecorded')}
-              </td>
-              <td data-label={t('meeting.format')}>{t(`format.${meeting.format}`)}</td>
-              <td data-label={t('meeting.accountsColumn')}>
-                {meeting.accountSides.length === 0 ? t('common.none') : null}
-                {meeting.accountSides.map((side) => (
-                  <span key={side ?? 'joint'} className="parley-role">
-                    {side === null ? t('meeting.jointSide') : sideName(dialogue.sides, side, lang)}
-                  </span>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StackedTable
+      caption={t('dialogue.meetingsCaption')}
+      columns={[
+        t('meeting.numberShort'),
+        t('meeting.meeting'),
+        t('meeting.date'),
+        t('meeting.place'),
+        t('meeting.format'),
+        t('meeting.accountsColumn'),
+      ]}
+    >
+      {latestFirst.map((meeting) => (
+        <tr key={meeting.key}>
+          <td data-label={t('meeting.numberShort')} className="font-mono-sm">
+            {meeting.number}
+          </td>
+          <th scope="row" data-label={t('meeting.meeting')}>
+            <Link className="usa-link" to={linkTo.meeting(dialogue.key, meeting.number)}>
+              {meetingTitle(t, meeting.number)}
+            </Link>
+          </th>
+          <td data-label={t('meeting.date')}>
+            <DateText date={meeting.date} endDate={meeting.endDate} />
+          </td>
+          <td data-label={t('meeting.place')}>
+            {meeting.place ? <PlaceText place={meeting.place} /> : t('common.notRecorded')}
+          </td>
+          <td data-label={t('meeting.format')}>{t(`format.${meeting.format}`)}</td>
+          <td data-label={t('meeting.accountsColumn')}>
+            {meeting.accountSides.length === 0 ? t('common.none') : null}
+            {meeting.accountSides.map((side) => (
+              <span key={side ?? 'joint'} className="parley-role">
+                {side === null ? t('meeting.jointSide') : sideName(dialogue.sides, side, lang)}
+              </span>
+            ))}
+          </td>
+        </tr>
+      ))}
+    </StackedTable>
   );
 }

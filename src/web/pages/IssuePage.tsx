@@ -12,6 +12,7 @@ import { LocalText } from '../components/LocalText.js';
 import { meetingTitle } from '../components/meeting-title.js';
 import { ErrorState, Loading } from '../components/QueryState.js';
 import { sideName } from '../components/sides.js';
+import { StackedTable } from '../components/StackedTable.js';
 import { StanceTag, StatusTag, VisibilityTag } from '../components/Tags.js';
 import { topicLabel } from '../components/topics.js';
 import { ApiError, apiGet, type IssueDetailT } from '../hooks/api.js';
@@ -230,41 +231,30 @@ function RaisedAt({
       {raisings.length === 0 ? (
         <p>{t('issue.neverRaised')}</p>
       ) : (
-        <div className="usa-table-container--scrollable">
-          <table className="usa-table usa-table--stacked usa-table--borderless width-full">
-            <caption className="usa-sr-only">{t('issue.raisedAtCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('issue.meeting')}</th>
-                <th scope="col">{t('issue.date')}</th>
-                <th scope="col">{t('issue.account')}</th>
-                <th scope="col">{t('issue.by')}</th>
-                <th scope="col">{t('issue.stance')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {raisings.map((raising, n) => (
-                <tr key={n}>
-                  <th scope="row" data-label={t('issue.meeting')}>
-                    <Link className="usa-link" to={linkTo.meeting(dialogueKey, raising.meeting)}>
-                      {meetingTitle(t, raising.meeting)}
-                    </Link>
-                  </th>
-                  <td data-label={t('issue.date')}>
-                    <DateText date={raising.date} />
-                  </td>
-                  <td data-label={t('issue.account')}>
-                    {raising.side === null ? t('meeting.joint') : sideName(dialogue?.sides, raising.side, lang)}
-                  </td>
-                  <td data-label={t('issue.by')}>{sideName(dialogue?.sides, raising.by, lang)}</td>
-                  <td data-label={t('issue.stance')}>
-                    <StanceTag stance={raising.stance} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackedTable
+          caption={t('issue.raisedAtCaption')}
+          columns={[t('issue.meeting'), t('issue.date'), t('issue.account'), t('issue.by'), t('issue.stance')]}
+        >
+          {raisings.map((raising, n) => (
+            <tr key={n}>
+              <th scope="row" data-label={t('issue.meeting')}>
+                <Link className="usa-link" to={linkTo.meeting(dialogueKey, raising.meeting)}>
+                  {meetingTitle(t, raising.meeting)}
+                </Link>
+              </th>
+              <td data-label={t('issue.date')}>
+                <DateText date={raising.date} />
+              </td>
+              <td data-label={t('issue.account')}>
+                {raising.side === null ? t('meeting.joint') : sideName(dialogue?.sides, raising.side, lang)}
+              </td>
+              <td data-label={t('issue.by')}>{sideName(dialogue?.sides, raising.by, lang)}</td>
+              <td data-label={t('issue.stance')}>
+                <StanceTag stance={raising.stance} />
+              </td>
+            </tr>
+          ))}
+        </StackedTable>
       )}
     </section>
   );
@@ -314,49 +304,44 @@ function ReportedBy({ dialogueKey, issueKey }: { dialogueKey: string; issueKey: 
       {full.length > 0 ? (
         <>
           <p className="text-base-dark">{t('issue.reportedBy.intro')}</p>
-          <div className="usa-table-container--scrollable">
-            <table className="usa-table usa-table--stacked usa-table--borderless width-full">
-              <caption className="usa-sr-only">{t('issue.reportedBy.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('issue.reportedBy.reference')}</th>
-                  <th scope="col">{t('issue.reportedBy.received')}</th>
-                  <th scope="col">{t('issue.reportedBy.organisation')}</th>
-                  <th scope="col">{t('issue.reportedBy.value')}</th>
-                  <th scope="col">{t('issue.reportedBy.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {full.map((r) => (
-                  <tr key={r.reference}>
-                    <th scope="row" data-label={t('issue.reportedBy.reference')}>
-                      {r.reference}
-                    </th>
-                    <td data-label={t('issue.reportedBy.received')}>
-                      <DateText date={r.receivedAt.slice(0, 10)} />
-                    </td>
-                    <td data-label={t('issue.reportedBy.organisation')}>
-                      <span lang={htmlLangOf(r.language)}>{r.organisation.name}</span>
-                      <span className="display-block font-sans-2xs text-base-dark">
-                        {t(`issue.reportedBy.kind.${r.organisation.kind}`)}
-                      </span>
-                    </td>
-                    <td data-label={t('issue.reportedBy.value')}>
-                      {r.impact?.tradeValue !== undefined
-                        ? `${number.format(r.impact.tradeValue)}${r.impact.currency ? ` ${r.impact.currency}` : ''}`
-                        : t('issue.reportedBy.notGiven')}
-                      {r.impact?.companiesAffected !== undefined ? (
-                        <span className="display-block font-sans-2xs text-base-dark">
-                          {t('issue.reportedBy.companiesAffected', { count: r.impact.companiesAffected })}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td data-label={t('issue.reportedBy.status')}>{t(`issue.reportedBy.reportStatus.${r.status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StackedTable
+            caption={t('issue.reportedBy.caption')}
+            columns={[
+              t('issue.reportedBy.reference'),
+              t('issue.reportedBy.received'),
+              t('issue.reportedBy.organisation'),
+              t('issue.reportedBy.value'),
+              t('issue.reportedBy.status'),
+            ]}
+          >
+            {full.map((r) => (
+              <tr key={r.reference}>
+                <th scope="row" data-label={t('issue.reportedBy.reference')}>
+                  {r.reference}
+                </th>
+                <td data-label={t('issue.reportedBy.received')}>
+                  <DateText date={r.receivedAt.slice(0, 10)} />
+                </td>
+                <td data-label={t('issue.reportedBy.organisation')}>
+                  <span lang={htmlLangOf(r.language)}>{r.organisation.name}</span>
+                  <span className="display-block font-sans-2xs text-base-dark">
+                    {t(`issue.reportedBy.kind.${r.organisation.kind}`)}
+                  </span>
+                </td>
+                <td data-label={t('issue.reportedBy.value')}>
+                  {r.impact?.tradeValue !== undefined
+                    ? `${number.format(r.impact.tradeValue)}${r.impact.currency ? ` ${r.impact.currency}` : ''}`
+                    : t('issue.reportedBy.notGiven')}
+                  {r.impact?.companiesAffected !== undefined ? (
+                    <span className="display-block font-sans-2xs text-base-dark">
+                      {t('issue.reportedBy.companiesAffected', { count: r.impact.companiesAffected })}
+                    </span>
+                  ) : null}
+                </td>
+                <td data-label={t('issue.reportedBy.status')}>{t(`issue.reportedBy.reportStatus.${r.status}`)}</td>
+              </tr>
+            ))}
+          </StackedTable>
         </>
       ) : null}
       {named.length > 0 ? (

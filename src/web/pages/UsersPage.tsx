@@ -7,6 +7,7 @@ import { Email } from '../components/Email.js';
 import { FormField, type Message } from '../components/FormField.js';
 import { ActionError, ErrorState, Loading } from '../components/QueryState.js';
 import { RequireSignIn } from '../components/RequireSignIn.js';
+import { StackedTable } from '../components/StackedTable.js';
 import { problemsOf } from '../hooks/api.js';
 import { useAddUser, useDisableUser, useUsers, type NewUser } from '../hooks/admin.js';
 import { useDocumentTitle } from '../hooks/document-title.js';
@@ -49,58 +50,51 @@ function Users({ me }: { me: MeT }) {
       {users.isError ? <ErrorState error={users.error} onRetry={() => void users.refetch()} /> : null}
       {disable.error ? <ActionError title={t('users.disableFailed')} error={disable.error} /> : null}
       {users.data ? (
-        <div className="usa-table-container--scrollable">
-          <table className="usa-table usa-table--stacked usa-table--borderless width-full">
-            <caption className="usa-sr-only">{t('users.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('users.email')}</th>
-                <th scope="col">{t('users.name')}</th>
-                <th scope="col">{t('users.side')}</th>
-                <th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('users.created')}</th>
-                <th scope="col">{t('users.status')}</th>
-                <th scope="col">
-                  <span className="usa-sr-only">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.map((user) => (
-                <tr key={user.id} className={user.disabled ? 'parley-row--inactive' : undefined}>
-                  <th scope="row" data-label={t('users.email')}>
-                    <Email address={user.email} />
-                    {user.id === me.user.id ? <span className="text-base-dark"> {t('users.you')}</span> : null}
-                  </th>
-                  <td data-label={t('users.name')}>{user.displayName ?? ''}</td>
-                  <td data-label={t('users.side')} className="parley-keep">
-                    {sideName(user.side)}
-                  </td>
-                  <td data-label={t('users.role')} className="parley-keep">
-                    {t(`role.${user.role}`)}
-                  </td>
-                  <td data-label={t('users.created')} className="parley-keep">
-                    <DateText date={user.createdAt.slice(0, 10)} />
-                  </td>
-                  <td data-label={t('users.status')} className="parley-keep">
-                    {user.disabled ? t('users.disabled') : t('users.active')}
-                  </td>
-                  <td data-label={t('common.actions')}>
-                    {user.disabled || user.id === me.user.id ? null : (
-                      <ConfirmButton
-                        label={t('users.disable')}
-                        question={t('users.disableQuestion', { email: user.email })}
-                        confirmLabel={t('users.disableConfirm')}
-                        pending={disable.isPending}
-                        onConfirm={() => disable.mutate(user.id)}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StackedTable
+          caption={t('users.caption')}
+          columns={[
+            t('users.email'),
+            t('users.name'),
+            t('users.side'),
+            t('users.role'),
+            t('users.created'),
+            t('users.status'),
+            <span className="usa-sr-only">{t('common.actions')}</span>,
+          ]}
+        >
+          {users.data.map((user) => (
+            <tr key={user.id} className={user.disabled ? 'parley-row--inactive' : undefined}>
+              <th scope="row" data-label={t('users.email')}>
+                <Email address={user.email} />
+                {user.id === me.user.id ? <span className="text-base-dark"> {t('users.you')}</span> : null}
+              </th>
+              <td data-label={t('users.name')}>{user.displayName ?? ''}</td>
+              <td data-label={t('users.side')} className="parley-keep">
+                {sideName(user.side)}
+              </td>
+              <td data-label={t('users.role')} className="parley-keep">
+                {t(`role.${user.role}`)}
+              </td>
+              <td data-label={t('users.created')} className="parley-keep">
+                <DateText date={user.createdAt.slice(0, 10)} />
+              </td>
+              <td data-label={t('users.status')} className="parley-keep">
+                {user.disabled ? t('users.disabled') : t('users.active')}
+              </td>
+              <td data-label={t('common.actions')}>
+                {user.disabled || user.id === me.user.id ? null : (
+                  <ConfirmButton
+                    label={t('users.disable')}
+                    question={t('users.disableQuestion', { email: user.email })}
+                    confirmLabel={t('users.disableConfirm')}
+                    pending={disable.isPending}
+                    onConfirm={() => disable.mutate(user.id)}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </StackedTable>
       ) : null}
       <AddUser />
     </>
