@@ -50,8 +50,10 @@ export const processIo: Io = {
   },
 };
 
+type Options = NonNullable<ParseArgsConfig['options']>;
+
 /** parseArgs that turns its errors into UsageErrors carrying the command's help. */
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, help: string) {
+export function parse<T extends Options>(args: string[], options: T, help: string) {
   try {
     return parseArgs({
       args,
@@ -69,4 +71,40 @@ export interface Command {
   summary: string;
   help: string;
   run(args: string[], io: Io): Promise<number>;
+}
+
+/** A command's arguments as parse returns them: its options (and --help) in values, the rest in positionals. */
+export type ParsedArgs<T extends Options> = ReturnType<typeof parse<T>>;
+
+/**
+ * A command whose arguments are parsed (with --help, -h) before it runs: a
+ * wrong option is a UsageError, and --help prints the help and exits 0, so
+ * `run` sees only what it has to act on.
+ */
+export function defineCommand<T extends Options = Record<never, never>>(spec: {
+  name: string;
+  summary: string;
+  help: string;
+  options?: T;
+  run(args: ParsedArgs<T>, io: Io): Promise<number>;
+}): Command {
+  const { name, summary, help, options } = spec;
+  return {
+    name,
+    summary,
+    help,
+    async run(args, io) {
+      const parsed = parse(args, options ?? ({} as T), help);
+      if ((parsed.values as { help?: boolean }).help) {
+        io.stdout(help);
+        return EXIT_OK;
+      }
+      return spec.run(parsed, io);
+    },
+  };
+}
+
+/** The UsageError for a subcommand of `command` that is missing or unknown; `expected` names the subcommands. */
+export function subcommandError(command: string, sub: string | undefined, expected: string, help: string): UsageError {
+  return new UsageError(sub ? `Unknown subcommand "${command} ${sub}".` : `Missing subcommand: ${expected}.`, help);
 }

@@ -1,6 +1,6 @@
 import { verifyChain, type AuditEntry } from '../../domain/audit/audit.js';
 import { withDatabase } from '../database.js';
-import { EXIT_INVALID, EXIT_OK, UsageError, parse, type Command } from '../io.js';
+import { EXIT_INVALID, EXIT_OK, defineCommand, subcommandError } from '../io.js';
 
 const help = `Usage: parley audit verify
 
@@ -9,21 +9,13 @@ unaltered and follows the one before it. Exit 0 with a one-line summary when
 the chain is intact; exit 1 naming the first entry that was altered, removed
 or inserted out of order.`;
 
-export const auditCommand: Command = {
+export const auditCommand = defineCommand({
   name: 'audit',
   summary: 'verify the tamper-evident audit trail',
   help,
-  async run(args, io) {
-    const { positionals, values } = parse(args, {}, help);
-    if (values.help) {
-      io.stdout(help);
-      return EXIT_OK;
-    }
+  async run({ positionals }, io) {
     if (positionals[0] !== 'verify' || positionals.length > 1) {
-      throw new UsageError(
-        positionals[0] ? `Unknown subcommand "audit ${positionals.join(' ')}".` : 'Missing subcommand: verify.',
-        help,
-      );
+      throw subcommandError('audit', positionals[0] && positionals.join(' '), 'verify', help);
     }
     return withDatabase('parley audit verify', async ({ store }) => {
       const entries: AuditEntry[] = [];
@@ -44,4 +36,4 @@ export const auditCommand: Command = {
       return EXIT_INVALID;
     });
   },
-};
+});

@@ -1,7 +1,7 @@
 import { characterTypeWarning } from '../../storage/db.js';
 import { migrate, migrationStatus } from '../../storage/migrate.js';
 import { attachedDatabase, withDatabase } from '../database.js';
-import { EXIT_INVALID, EXIT_OK, UsageError, parse, type Command } from '../io.js';
+import { EXIT_INVALID, EXIT_OK, UsageError, defineCommand, subcommandError } from '../io.js';
 
 const help = `Usage: parley db <migrate|status>
 
@@ -11,16 +11,11 @@ const help = `Usage: parley db <migrate|status>
 The database is the PGlite folder PARLEY_DATA_DIR (default ./data), or the
 PostgreSQL server at DATABASE_URL when it is set.`;
 
-export const dbCommand: Command = {
+export const dbCommand = defineCommand({
   name: 'db',
   summary: 'apply migrations, or list them with their state',
   help,
-  async run(args, io) {
-    const { positionals, values } = parse(args, {}, help);
-    if (values.help) {
-      io.stdout(help);
-      return EXIT_OK;
-    }
+  async run({ positionals }, io) {
     const [sub, ...rest] = positionals;
     if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}".`, help);
     if (sub === 'migrate') {
@@ -72,6 +67,6 @@ export const dbCommand: Command = {
         { migrate: false },
       );
     }
-    throw new UsageError(sub ? `Unknown subcommand "db ${sub}".` : 'Missing subcommand: migrate or status.', help);
+    throw subcommandError('db', sub, 'migrate or status', help);
   },
-};
+});

@@ -2,7 +2,7 @@ import { importBundleText } from '../../bundle/import.js';
 import { readDemoBundle } from '../../demo/demo.js';
 import { NotEmptyError } from '../../domain/errors.js';
 import { withDatabase } from '../database.js';
-import { EXIT_OK, UsageError, parse, type Command } from '../io.js';
+import { EXIT_OK, UsageError, defineCommand } from '../io.js';
 
 const help = `Usage: parley demo [--force]
 
@@ -11,16 +11,12 @@ its inaugural meeting of 4 April 2024, with both sides' accounts) into an
 empty database. A database that already holds a dialogue is refused, unless
 --force, which merges the demo records into it by key.`;
 
-export const demoCommand: Command = {
+export const demoCommand = defineCommand({
   name: 'demo',
   summary: 'load the demo dialogue into an empty database',
   help,
-  async run(args, io) {
-    const { positionals, values } = parse(args, { force: { type: 'boolean' } }, help);
-    if (values.help) {
-      io.stdout(help);
-      return EXIT_OK;
-    }
+  options: { force: { type: 'boolean' } },
+  async run({ positionals, values }, io) {
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`, help);
     return withDatabase('parley demo', async ({ store }) => {
       if (!values.force && !(await store.dialogues.isEmpty())) {
@@ -35,4 +31,4 @@ export const demoCommand: Command = {
       return EXIT_OK;
     });
   },
-};
+});

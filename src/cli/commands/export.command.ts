@@ -1,7 +1,7 @@
 import { exportBundle } from '../../bundle/export.js';
 import { PUBLIC_VIEWER, SYSTEM_VIEWER, sideViewer } from '../../domain/access/viewer.js';
 import { withDatabase } from '../database.js';
-import { EXIT_OK, UsageError, parse, writeOutputFile, type Command } from '../io.js';
+import { EXIT_OK, UsageError, writeOutputFile, defineCommand } from '../io.js';
 
 const help = `Usage: parley export DIALOGUE_KEY [--out FILE] [--as SIDE|public]
 
@@ -12,16 +12,12 @@ is what to send to the other side's installation.
 
 Exit codes: 0 exported, 1 no such dialogue, 2 wrong usage.`;
 
-export const exportCommand: Command = {
+export const exportCommand = defineCommand({
   name: 'export',
   summary: 'export a dialogue as a parley-dialogue/1 bundle',
   help,
-  async run(args, io) {
-    const { positionals, values } = parse(args, { out: { type: 'string', short: 'o' }, as: { type: 'string' } }, help);
-    if (values.help) {
-      io.stdout(help);
-      return EXIT_OK;
-    }
+  options: { out: { type: 'string', short: 'o' }, as: { type: 'string' } },
+  async run({ positionals, values }, io) {
     if (positionals.length !== 1) {
       throw new UsageError(positionals.length === 0 ? 'Missing DIALOGUE_KEY.' : 'Give one DIALOGUE_KEY.', help);
     }
@@ -42,4 +38,4 @@ export const exportCommand: Command = {
       return EXIT_OK;
     });
   },
-};
+});

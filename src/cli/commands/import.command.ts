@@ -1,6 +1,6 @@
 import { importBundleText } from '../../bundle/import.js';
 import { withDatabase } from '../database.js';
-import { EXIT_INVALID, EXIT_OK, UsageError, parse, readInputFile, type Command } from '../io.js';
+import { EXIT_INVALID, EXIT_OK, UsageError, readInputFile, defineCommand } from '../io.js';
 
 const help = `Usage: parley import FILE|-
 
@@ -12,16 +12,11 @@ Pointer and nothing is written.
 
 Exit codes: 0 imported, 1 invalid bundle, 2 wrong usage.`;
 
-export const importCommand: Command = {
+export const importCommand = defineCommand({
   name: 'import',
   summary: 'import a parley-dialogue/1 bundle',
   help,
-  async run(args, io) {
-    const { positionals, values } = parse(args, {}, help);
-    if (values.help) {
-      io.stdout(help);
-      return EXIT_OK;
-    }
+  async run({ positionals }, io) {
     if (positionals.length !== 1) {
       throw new UsageError(
         positionals.length === 0 ? 'Missing FILE (or - for standard input).' : 'Give one FILE.',
@@ -50,4 +45,4 @@ export const importCommand: Command = {
       return EXIT_OK;
     });
   },
-};
+});

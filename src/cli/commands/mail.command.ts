@@ -1,6 +1,6 @@
 import type { OutboxStatus } from '../../domain/mail/outbox.js';
 import { withDatabase } from '../database.js';
-import { EXIT_OK, UsageError, parse, type Command } from '../io.js';
+import { EXIT_OK, UsageError, defineCommand, subcommandError } from '../io.js';
 
 const help = `Usage: parley mail list [--status pending|sent|failed] [--limit N]
        parley mail retry (ID... | --failed)
@@ -16,20 +16,12 @@ E-mail to reporters waits in the outbox until the server sends it over SMTP
 const STATUSES: readonly OutboxStatus[] = ['pending', 'sent', 'failed'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const mailCommand: Command = {
+export const mailCommand = defineCommand({
   name: 'mail',
   summary: 'list the e-mail outbox, retry messages given up',
   help,
-  async run(args, io) {
-    const { positionals, values } = parse(
-      args,
-      { status: { type: 'string' }, limit: { type: 'string' }, failed: { type: 'boolean' } },
-      help,
-    );
-    if (values.help) {
-      io.stdout(help);
-      return EXIT_OK;
-    }
+  options: { status: { type: 'string' }, limit: { type: 'string' }, failed: { type: 'boolean' } },
+  async run({ positionals, values }, io) {
     const [sub, ...rest] = positionals;
     if (sub === 'list') {
       if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}".`, help);
@@ -81,6 +73,6 @@ export const mailCommand: Command = {
         return EXIT_OK;
       });
     }
-    throw new UsageError(sub ? `Unknown subcommand "mail ${sub}".` : 'Missing subcommand: list or retry.', help);
+    throw subcommandError('mail', sub, 'list or retry', help);
   },
-};
+});

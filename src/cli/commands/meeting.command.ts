@@ -8,7 +8,7 @@ import { pointer } from '../../bundle/validate.js';
 import { ValidationError } from '../../domain/errors.js';
 import type { AccountFields, MeetingFields } from '../../domain/records.js';
 import { withDatabase } from '../database.js';
-import { EXIT_INVALID, EXIT_OK, UsageError, parse, readInputFile, type Command } from '../io.js';
+import { EXIT_INVALID, EXIT_OK, UsageError, readInputFile, defineCommand, subcommandError } from '../io.js';
 import { CLI_ACTOR, DATE, KEY, cliPrincipal } from './cycle-principal.js';
 
 const help = `Usage:
@@ -51,34 +51,26 @@ function side(text: string | undefined, joint = false): string {
   return text;
 }
 
-export const meetingCommand: Command = {
+export const meetingCommand = defineCommand({
   name: 'meeting',
   summary: "plan a meeting, build its agenda, record a side's account",
   help,
-  async run(args, io) {
-    const { positionals, values } = parse(
-      args,
-      {
-        number: { type: 'string', short: 'n' },
-        date: { type: 'string' },
-        format: { type: 'string' },
-        'place-country': { type: 'string' },
-        'place-city-en': { type: 'string' },
-        'place-city-zh': { type: 'string' },
-        host: { type: 'string' },
-        'meeting-key': { type: 'string' },
-        side: { type: 'string', short: 's' },
-        add: { type: 'string' },
-        override: { type: 'boolean' },
-        internal: { type: 'boolean' },
-        file: { type: 'string', short: 'f' },
-      },
-      help,
-    );
-    if (values.help) {
-      io.stdout(help);
-      return EXIT_OK;
-    }
+  options: {
+    number: { type: 'string', short: 'n' },
+    date: { type: 'string' },
+    format: { type: 'string' },
+    'place-country': { type: 'string' },
+    'place-city-en': { type: 'string' },
+    'place-city-zh': { type: 'string' },
+    host: { type: 'string' },
+    'meeting-key': { type: 'string' },
+    side: { type: 'string', short: 's' },
+    add: { type: 'string' },
+    override: { type: 'boolean' },
+    internal: { type: 'boolean' },
+    file: { type: 'string', short: 'f' },
+  },
+  async run({ positionals, values }, io) {
     const [sub, ...rest] = positionals;
     if (sub === 'create') {
       if (rest.length !== 1) throw new UsageError('meeting create takes one dialogue KEY.', help);
@@ -206,9 +198,6 @@ export const meetingCommand: Command = {
         return EXIT_OK;
       });
     }
-    throw new UsageError(
-      sub ? `Unknown subcommand "meeting ${sub}".` : 'Missing subcommand: create, agenda or account.',
-      help,
-    );
+    throw subcommandError('meeting', sub, 'create, agenda or account', help);
   },
-};
+});

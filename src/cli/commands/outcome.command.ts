@@ -5,7 +5,7 @@ import { RAGS, type Rag } from '../../domain/meetings/cycle.ports.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { OUTCOME_STATUSES, type OutcomeStatus } from '../../domain/vocabulary.js';
 import { withDatabase } from '../database.js';
-import { EXIT_OK, UsageError, parse, type Command } from '../io.js';
+import { EXIT_OK, UsageError, defineCommand, subcommandError } from '../io.js';
 import { CLI_ACTOR, KEY, cliPrincipal } from './cycle-principal.js';
 
 const help = `Usage:
@@ -20,31 +20,21 @@ The update and the status change land together or not at all.
 
 Exit codes: 0 done, 1 no such dialogue or outcome, or refused, 2 wrong usage.`;
 
-export const outcomeCommand: Command = {
+export const outcomeCommand = defineCommand({
   name: 'outcome',
   summary: 'follow up an outcome: status and progress updates (RAG)',
   help,
-  async run(args, io) {
-    const { positionals, values } = parse(
-      args,
-      {
-        status: { type: 'string' },
-        rag: { type: 'string' },
-        'note-en': { type: 'string' },
-        'note-zh': { type: 'string' },
-        side: { type: 'string' },
-        meeting: { type: 'string' },
-      },
-      help,
-    );
-    if (values.help) {
-      io.stdout(help);
-      return EXIT_OK;
-    }
+  options: {
+    status: { type: 'string' },
+    rag: { type: 'string' },
+    'note-en': { type: 'string' },
+    'note-zh': { type: 'string' },
+    side: { type: 'string' },
+    meeting: { type: 'string' },
+  },
+  async run({ positionals, values }, io) {
     const [sub, ...rest] = positionals;
-    if (sub !== 'update') {
-      throw new UsageError(sub ? `Unknown subcommand "outcome ${sub}".` : 'Missing subcommand: update.', help);
-    }
+    if (sub !== 'update') throw subcommandError('outcome', sub, 'update', help);
     if (rest.length !== 2) throw new UsageError('outcome update takes a dialogue KEY and an OUTCOME key.', help);
     const [key, outcomeKey] = rest as [string, string];
     if (!KEY.test(key) || !KEY.test(outcomeKey))
@@ -91,4 +81,4 @@ export const outcomeCommand: Command = {
       return EXIT_OK;
     });
   },
-};
+});

@@ -10,7 +10,7 @@ import {
   type ReadoutLanguage,
 } from '../../shared/readout.js';
 import { withDatabase } from '../database.js';
-import { EXIT_OK, UsageError, parse, writeOutputFile, type Command } from '../io.js';
+import { EXIT_OK, UsageError, writeOutputFile, defineCommand } from '../io.js';
 
 const help = `Usage: parley readout DIALOGUE_KEY MEETING_NUMBER --side SIDE|joint [--lang en|zh]
                       [--format md|html|docx|pdf] [--out FILE] [--as SIDE|public]
@@ -37,26 +37,18 @@ function oneOf<T extends string>(list: readonly T[], value: string, option: stri
   throw new UsageError(`${option} takes ${list.join(', ')}, not "${value}".`, help);
 }
 
-export const readoutCommand: Command = {
+export const readoutCommand = defineCommand({
   name: 'readout',
   summary: "write a side's readout of a meeting (md, html, docx, pdf; en or zh)",
   help,
-  async run(args, io) {
-    const { positionals, values } = parse(
-      args,
-      {
-        side: { type: 'string', short: 's' },
-        lang: { type: 'string', short: 'l' },
-        format: { type: 'string', short: 'f' },
-        out: { type: 'string', short: 'o' },
-        as: { type: 'string' },
-      },
-      help,
-    );
-    if (values.help) {
-      io.stdout(help);
-      return EXIT_OK;
-    }
+  options: {
+    side: { type: 'string', short: 's' },
+    lang: { type: 'string', short: 'l' },
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+    as: { type: 'string' },
+  },
+  async run({ positionals, values }, io) {
     if (positionals.length !== 2) {
       throw new UsageError(
         positionals.length === 0
@@ -98,4 +90,4 @@ export const readoutCommand: Command = {
       return EXIT_OK;
     });
   },
-};
+});

@@ -1,5 +1,5 @@
 import { withDatabase } from '../database.js';
-import { EXIT_OK, UsageError, parse, type Command } from '../io.js';
+import { EXIT_OK, UsageError, defineCommand } from '../io.js';
 
 const help = `Usage: parley search reindex
 
@@ -9,16 +9,11 @@ the index up to date on every write and builds it when it starts on a database
 without one; run this after changing records outside Parley (in SQL), or to
 check that the index agrees with the records.`;
 
-export const searchCommand: Command = {
+export const searchCommand = defineCommand({
   name: 'search',
   summary: 'rebuild the search index from the records',
   help,
-  async run(args, io) {
-    const { positionals, values } = parse(args, {}, help);
-    if (values.help) {
-      io.stdout(help);
-      return EXIT_OK;
-    }
+  async run({ positionals }, io) {
     if (positionals[0] !== 'reindex' || positionals.length !== 1) {
       throw new UsageError(
         positionals[0] === undefined
@@ -37,4 +32,4 @@ export const searchCommand: Command = {
       return EXIT_OK;
     });
   },
-};
+});

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../config.js';
 import { startServer } from '../../http/server.js';
 import { startControlSocket } from '../control-socket.js';
-import { EXIT_OK, UsageError, parse, type Command } from '../io.js';
+import { EXIT_OK, UsageError, defineCommand } from '../io.js';
 
 const help = `Usage: parley serve [--demo]
 
@@ -19,16 +19,12 @@ Configuration (environment):
                             e-mail waits in the outbox (parley mail list)
   MAIL_FROM                 the sender of that e-mail, e.g. Parley <parley@example.org>`;
 
-export const serveCommand: Command = {
+export const serveCommand = defineCommand({
   name: 'serve',
   summary: 'start the web server',
   help,
-  async run(args, io) {
-    const { positionals, values } = parse(args, { demo: { type: 'boolean' } }, help);
-    if (values.help) {
-      io.stdout(help);
-      return EXIT_OK;
-    }
+  options: { demo: { type: 'boolean' } },
+  async run({ positionals, values }, io) {
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`, help);
     const config = loadConfig();
     const server = await startServer(config, {
@@ -66,4 +62,4 @@ export const serveCommand: Command = {
     });
     return EXIT_OK;
   },
-};
+});

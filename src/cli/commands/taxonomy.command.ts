@@ -1,7 +1,7 @@
 import { ValidationError } from '../../domain/errors.js';
 import { parseHsCsv } from '../../domain/taxonomy/hs.js';
 import { withDatabase } from '../database.js';
-import { EXIT_INVALID, EXIT_OK, UsageError, parse, readInputFile, type Command } from '../io.js';
+import { EXIT_INVALID, EXIT_OK, UsageError, readInputFile, defineCommand } from '../io.js';
 
 const help = `Usage: parley taxonomy import-hs FILE
 
@@ -11,16 +11,11 @@ subheadings, each linked to its parent). Every row is checked first; a bad row
 is named by its line number and nothing is imported. Importing the same file
 again changes nothing; a newer edition updates the descriptions that changed.`;
 
-export const taxonomyCommand: Command = {
+export const taxonomyCommand = defineCommand({
   name: 'taxonomy',
   summary: 'load classification nomenclatures (the Harmonized System)',
   help,
-  async run(args, io) {
-    const { positionals, values } = parse(args, {}, help);
-    if (values.help) {
-      io.stdout(help);
-      return EXIT_OK;
-    }
+  async run({ positionals }, io) {
     if (positionals[0] !== 'import-hs' || positionals.length !== 2) {
       throw new UsageError(
         positionals[0] === 'import-hs' ? 'Give one FILE.' : 'Missing subcommand: import-hs FILE.',
@@ -51,4 +46,4 @@ export const taxonomyCommand: Command = {
       return EXIT_OK;
     });
   },
-};
+});

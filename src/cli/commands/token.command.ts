@@ -4,7 +4,7 @@ import { NotFoundError } from '../../domain/errors.js';
 import { argon2Hasher } from '../../storage/passwords.js';
 import { createUserStore } from '../../storage/user.repository.js';
 import { withDatabase } from '../database.js';
-import { EXIT_OK, UsageError, parse, type Command } from '../io.js';
+import { EXIT_OK, UsageError, defineCommand, subcommandError } from '../io.js';
 
 const help = `Usage:
   parley token create EMAIL --scope read|write [--name NAME]
@@ -17,16 +17,12 @@ revoke  revokes the account's token whose prefix (as listed on the account
 
 const CLI_ACTOR = { ...SYSTEM_ACTOR, label: 'cli' };
 
-export const tokenCommand: Command = {
+export const tokenCommand = defineCommand({
   name: 'token',
   summary: 'create or revoke API tokens',
   help,
-  async run(args, io) {
-    const { positionals, values } = parse(args, { scope: { type: 'string' }, name: { type: 'string' } }, help);
-    if (values.help) {
-      io.stdout(help);
-      return EXIT_OK;
-    }
+  options: { scope: { type: 'string' }, name: { type: 'string' } },
+  async run({ positionals, values }, io) {
     const [sub, ...rest] = positionals;
     if (sub === 'create') {
       if (rest.length !== 1) throw new UsageError('token create takes one EMAIL.', help);
@@ -59,6 +55,6 @@ export const tokenCommand: Command = {
         return EXIT_OK;
       });
     }
-    throw new UsageError(sub ? `Unknown subcommand "token ${sub}".` : 'Missing subcommand: create or revoke.', help);
+    throw subcommandError('token', sub, 'create or revoke', help);
   },
-};
+});

@@ -4,7 +4,7 @@ import { ROLES } from '../../domain/auth/roles.js';
 import { argon2Hasher } from '../../storage/passwords.js';
 import { createUserStore } from '../../storage/user.repository.js';
 import { withDatabase } from '../database.js';
-import { EXIT_INVALID, EXIT_OK, UsageError, parse, readInputFile, type Command } from '../io.js';
+import { EXIT_INVALID, EXIT_OK, UsageError, readInputFile, defineCommand, subcommandError } from '../io.js';
 
 const help = `Usage:
   parley user add EMAIL --side SIDE --role ROLE [--name NAME] [--password-file F | --no-password]
@@ -19,26 +19,18 @@ disable  disables an account: its sessions end and its tokens are revoked.`;
 
 const CLI_ACTOR = { ...SYSTEM_ACTOR, label: 'cli' };
 
-export const userCommand: Command = {
+export const userCommand = defineCommand({
   name: 'user',
   summary: 'add, list or disable accounts',
   help,
-  async run(args, io) {
-    const { positionals, values } = parse(
-      args,
-      {
-        side: { type: 'string' },
-        role: { type: 'string' },
-        name: { type: 'string' },
-        'password-file': { type: 'string' },
-        'no-password': { type: 'boolean' },
-      },
-      help,
-    );
-    if (values.help) {
-      io.stdout(help);
-      return EXIT_OK;
-    }
+  options: {
+    side: { type: 'string' },
+    role: { type: 'string' },
+    name: { type: 'string' },
+    'password-file': { type: 'string' },
+    'no-password': { type: 'boolean' },
+  },
+  async run({ positionals, values }, io) {
     const [sub, ...rest] = positionals;
     if (sub === 'add') {
       if (rest.length !== 1) throw new UsageError('user add takes one EMAIL.', help);
@@ -99,6 +91,6 @@ export const userCommand: Command = {
         return EXIT_OK;
       });
     }
-    throw new UsageError(sub ? `Unknown subcommand "user ${sub}".` : 'Missing subcommand: add, list or disable.', help);
+    throw subcommandError('user', sub, 'add, list or disable', help);
   },
-};
+});
