@@ -106,6 +106,16 @@ describe('parley taxonomy import-hs', () => {
     assert.match(res.stderr, /nothing was imported/);
   });
 
+  it('names a file it cannot read, and why', async () => {
+    const missing = path.join(os.tmpdir(), 'parley-no-such-nomenclature.csv');
+    const res = await cli(['taxonomy', 'import-hs', missing], storage.env);
+    assert.equal(res.code, 1);
+    assert.equal(res.stderr.trim(), `parley taxonomy: cannot read ${missing}: no such file`);
+    const folder = await cli(['taxonomy', 'import-hs', os.tmpdir()], storage.env);
+    assert.equal(folder.code, 1);
+    assert.match(folder.stderr, /cannot read .*: it is a folder, not a file/);
+  });
+
   it('tells how to use it', async () => {
     const res = await cli(['taxonomy'], storage.env);
     assert.equal(res.code, 2);

@@ -35,6 +35,20 @@ export function readInputFile(io: Io, file: string): Promise<Buffer> {
   return io.readFile ? io.readFile(file) : fs.promises.readFile(file);
 }
 
+/** Why a file named on the command line could not be read, in words. */
+export function readProblem(err: unknown): string {
+  switch ((err as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'EACCES':
+      return 'permission denied';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+
 /** Writes a file named on the command line (see Io.writeFile). */
 export function writeOutputFile(io: Io, file: string, data: string | Uint8Array): Promise<void> {
   return io.writeFile ? io.writeFile(file, data) : fs.promises.writeFile(file, data);

@@ -1,6 +1,6 @@
 import { importBundleText } from '../../bundle/import.js';
 import { withDatabase } from '../database.js';
-import { EXIT_INVALID, EXIT_OK, UsageError, readInputFile, defineCommand } from '../io.js';
+import { EXIT_INVALID, EXIT_OK, UsageError, readInputFile, readProblem, defineCommand } from '../io.js';
 
 const help = `Usage: parley import FILE|-
 
@@ -31,9 +31,7 @@ export const importCommand = defineCommand({
       try {
         text = (await readInputFile(io, file)).toString('utf8');
       } catch (err) {
-        io.stderr(
-          `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
-        );
+        io.stderr(`Cannot read ${file}: ${readProblem(err)}`);
         return EXIT_INVALID;
       }
     }

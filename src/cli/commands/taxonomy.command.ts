@@ -1,7 +1,7 @@
 import { ValidationError } from '../../domain/errors.js';
 import { parseHsCsv } from '../../domain/taxonomy/hs.js';
 import { withDatabase } from '../database.js';
-import { EXIT_INVALID, EXIT_OK, UsageError, readInputFile, defineCommand } from '../io.js';
+import { EXIT_INVALID, EXIT_OK, UsageError, readInputFile, readProblem, defineCommand } from '../io.js';
 
 const help = `Usage: parley taxonomy import-hs FILE
 
@@ -22,9 +22,17 @@ export const taxonomyCommand = defineCommand({
         help,
       );
     }
+    const file = positionals[1]!;
+    let text: string;
+    try {
+      text = (await readInputFile(io, file)).toString('utf8');
+    } catch (err) {
+      io.stderr(`parley taxonomy: cannot read ${file}: ${readProblem(err)}`);
+      return EXIT_INVALID;
+    }
     let entries;
     try {
-      entries = parseHsCsv((await readInputFile(io, positionals[1]!)).toString('utf8'));
+      entries = parseHsCsv(text);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
       const shown = err.problems.slice(0, 50).map((p) => `  line ${p.pointer.replace('/lines/', '')}: ${p.message}`);

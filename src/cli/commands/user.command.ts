@@ -4,7 +4,15 @@ import { ROLES } from '../../domain/auth/roles.js';
 import { argon2Hasher } from '../../storage/passwords.js';
 import { createUserStore } from '../../storage/user.repository.js';
 import { withDatabase } from '../database.js';
-import { EXIT_INVALID, EXIT_OK, UsageError, readInputFile, defineCommand, subcommandError } from '../io.js';
+import {
+  EXIT_INVALID,
+  EXIT_OK,
+  UsageError,
+  readInputFile,
+  readProblem,
+  defineCommand,
+  subcommandError,
+} from '../io.js';
 
 const help = `Usage:
   parley user add EMAIL --side SIDE --role ROLE [--name NAME] [--password-file F | --no-password]
@@ -42,7 +50,7 @@ export const userCommand = defineCommand({
         try {
           password = (await readInputFile(io, values['password-file'])).toString('utf8').split(/\r?\n/)[0] ?? '';
         } catch (err) {
-          io.stderr(`Cannot read ${values['password-file']}: ${(err as Error).message}`);
+          io.stderr(`Cannot read ${values['password-file']}: ${readProblem(err)}`);
           return EXIT_INVALID;
         }
       } else {
