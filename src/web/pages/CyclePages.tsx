@@ -6,6 +6,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { DialogueT, OutcomeT, TextT } from '../../shared/api.js';
 import { FieldRow } from '../components/FieldRow.js';
@@ -20,6 +21,14 @@ import { cycleLinks } from '../cycle-routes.js';
 import { useCycleT } from '../hooks/cycle-t.js';
 import { localizeString } from '../i18n/localize.js';
 import { linkTo } from '../routes.js';
+import {
+  CATEGORIES,
+  ISSUE_STATUSES,
+  MEETING_FORMATS,
+  OUTCOME_KINDS,
+  OUTCOME_STATUSES,
+  STANCES,
+} from '../vocabulary.js';
 
 const D = (key: string) => `/api/v1/dialogues/${encodeURIComponent(key)}`;
 
@@ -42,13 +51,13 @@ function ErrorMessage({ error }: { error: unknown }) {
   return <Alert kind="error">{error instanceof Error ? error.message : String(error)}</Alert>;
 }
 
-/** The options of a select whose values are shown as they are. */
-function PlainOptions({ values }: { values: readonly string[] }) {
+/** The options of a select of a closed list, each value named in the interface's language. */
+function LabelledOptions<V extends string>({ values, label }: { values: readonly V[]; label: (value: V) => string }) {
   return (
     <>
       {values.map((value) => (
         <option key={value} value={value}>
-          {value}
+          {label(value)}
         </option>
       ))}
     </>
@@ -111,14 +120,15 @@ function ListOrNone<T>({ items, children }: { items: T[]; children: (item: T) =>
   return <ul className="usa-list">{items.map(children)}</ul>;
 }
 
-function Counts({ counts }: { counts: Record<string, number> }) {
+/** Counts by value, each value named in the interface's language (`name`). */
+function Counts({ counts, name }: { counts: Record<string, number>; name: (value: string) => string }) {
   const entries = Object.entries(counts);
   if (entries.length === 0) return <p>—</p>;
   return (
     <ul className="usa-list">
       {entries.map(([k, n]) => (
         <li key={k}>
-          {k}: {n}
+          {name(k)}: {n}
         </li>
       ))}
     </ul>
@@ -141,6 +151,12 @@ interface DashboardT {
 export function DashboardPage() {
   const { key = '' } = useParams();
   const t = useCycleT();
+  const { t: common } = useTranslation();
+  const dialogue = useDialogue(key);
+  // The API's counts are keyed by the closed lists' values (strings in its type).
+  const categoryName = (v: string) => common(`category.${v as (typeof CATEGORIES)[number]}`);
+  const statusName = (v: string) => common(`status.${v as (typeof ISSUE_STATUSES)[number]}`);
+  const outcomeStatusName = (v: string) => common(`outcomeStatus.${v as (typeof OUTCOME_STATUSES)[number]}`);
   const q = useQuery({
     queryKey: ['dialogue', key, 'dashboard'],
     queryFn: ({ signal }) => apiGet<DashboardT>(`${D(key)}/dashboard`, signal),
@@ -152,7 +168,8 @@ export function DashboardPage() {
     <>
       <h1>{t('dashboard')}</h1>
       <p>
-        <Link to={linkTo.dialogue(key)}>{key}</Link> · <Link to={cycleLinks.outcomes(key)}>{t('register')}</Link> ·{' '}
+        <Link to={linkTo.dialogue(key)}>{dialogue.data ? <LocalText text={dialogue.data.names[0]?.text} /> : key}</Link>{' '}
+        · <Link to={cycleLinks.outcomes(key)}>{t('register')}</Link> ·{' '}
         <Link to={cycleLinks.planMeeting(key)}>{t('planMeeting')}</Link>
       </p>
       <h2>{t('nextMeeting')}</h2>
@@ -173,15 +190,15 @@ export function DashboardPage() {
       <div className="grid-row grid-gap">
         <div className="tablet:grid-col-6">
           <h3>{t('byCategory')}</h3>
-          <Counts counts={d.openIssues.byCategory} />
+          <Counts counts={d.openIssues.byCategory} name={categoryName} />
         </div>
         <div className="tablet:grid-col-6">
           <h3>{t('byStatus')}</h3>
-          <Counts counts={d.openIssues.byStatus} />
+          <Counts counts={d.openIssues.byStatus} name={statusName} />
         </div>
       </div>
       <h2>{t('outcomesByStatus')}</h2>
-      <Counts counts={d.outcomes.byStatus} />
+      <Counts counts={d.outcomes.byStatus} name={outcomeStatusName} />
       <h2>{t('overdueOutcomes')}</h2>
       <ListOrNone items={d.overdueOutcomes}>
         {(o) => (
@@ -217,8 +234,6 @@ export function DashboardPage() {
 
 // ---------------------------------------------------------------------------
 // Planning a meeting
-
-const MEETING_FORMATS = ['in-person', 'video', 'hybrid', 'call'];
 
 /** The fields of the plan form that a server problem can name; chairs and delegations per side. */
 type PlanField =
@@ -287,6 +302,7 @@ function planFieldOf(
 export function PlanMeetingPage() {
   const { key = '' } = useParams();
   const t = useCycleT();
+  const { t: common } = useTranslation();
   const lang = useUiLanguage();
   const send = useSend();
   const next = useQuery({
@@ -361,7 +377,7 @@ export function PlanMeetingPage() {
   return (
     <>
       <h1>{t('planMeeting')}</h1>
-      <p>{t('suggested', { number: s.number, host: s.host ?? '—' })}</p>
+      <p>{t('suggested', { number: s.number, host: s.host ? sideLabel(s.host) : '—' })}</p>
       {done !== undefined && (
         <Alert kind="success">
           {t('planned', { number: done })} <Link to={cycleLinks.agenda(key, done)}>{t('agenda')}</Link>
@@ -385,7 +401,7 @@ export function PlanMeetingPage() {
         <FieldRow id="plan-format" label={t('format')} error={problems.format}>
           {(control) => (
             <select className="usa-select" name="format" defaultValue="in-person" {...control}>
-              <PlainOptions values={MEETING_FORMATS} />
+              <LabelledOptions values={MEETING_FORMATS} label={(v) => common(`format.${v}`)} />
             </select>
           )}
         </FieldRow>
@@ -397,12 +413,18 @@ export function PlanMeetingPage() {
         />
         <FieldRow id="plan-city-en" label={t('cityEn')} error={problems.cityEn} input={{ name: 'cityEn' }} />
         <FieldRow id="plan-city-zh" label={t('cityZh')} error={problems.cityZh} input={{ name: 'cityZh' }} />
-        <FieldRow
-          id="plan-host"
-          label={t('host')}
-          error={problems.host}
-          input={{ name: 'host', defaultValue: s.host ?? '' }}
-        />
+        <FieldRow id="plan-host" label={t('host')} error={problems.host}>
+          {(control) => (
+            <select className="usa-select" name="host" defaultValue={s.host ?? ''} {...control}>
+              <option value="">—</option>
+              {d.sides.map((side) => (
+                <option key={side.key} value={side.key}>
+                  {sideLabel(side.key)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldRow>
         <FieldRow
           id="plan-cutoff"
           label={t('cutoff')}
@@ -849,12 +871,10 @@ interface FollowedT extends OutcomeT {
   meetings: number[];
 }
 
-const OUTCOME_STATUSES = ['agreed', 'in-progress', 'delivered', 'stalled', 'dropped'];
-const OUTCOME_KINDS = ['cooperation-area', 'commitment', 'action', 'exchange', 'event'];
-
 export function OutcomesRegisterPage() {
   const { key = '' } = useParams();
   const t = useCycleT();
+  const { t: common } = useTranslation();
   const me = useMe().data;
   const [status, setStatus] = useState('');
   const [kind, setKind] = useState('');
@@ -869,6 +889,7 @@ export function OutcomesRegisterPage() {
     queryFn: ({ signal }) => apiGet<ListOf<FollowedT>>(`${D(key)}/outcomes/register?${query}`, signal),
   });
   const meetingList = useMeetings(key);
+  const dialogue = useDialogue(key);
   const mayWrite = me?.user.role === 'lead' || me?.user.role === 'analyst';
   const meetingNumbers = (meetingList.data?.items ?? []).map((m) => m.number).sort((a, b) => a - b);
   return (
@@ -880,12 +901,20 @@ export function OutcomesRegisterPage() {
             id="reg-status"
             label={t('status')}
             values={OUTCOME_STATUSES}
+            name={(v) => common(`outcomeStatus.${v}`)}
             value={status}
             onChange={setStatus}
           />
         </div>
         <div className="tablet:grid-col-4">
-          <RegisterFilter id="reg-kind" label={t('kind')} values={OUTCOME_KINDS} value={kind} onChange={setKind} />
+          <RegisterFilter
+            id="reg-kind"
+            label={t('kind')}
+            values={OUTCOME_KINDS}
+            name={(v) => common(`outcomeKind.${v}`)}
+            value={kind}
+            onChange={setKind}
+          />
         </div>
         <div className="tablet:grid-col-4 padding-top-5">
           <Toggle id="reg-overdue" label={t('overdueOnly')} checked={overdue} onChange={setOverdue} />
@@ -898,7 +927,14 @@ export function OutcomesRegisterPage() {
       ) : (
         <ul className="usa-list usa-list--unstyled">
           {q.data.items.map((o) => (
-            <OutcomeEntry key={o.key} dialogueKey={key} outcome={o} mayWrite={mayWrite} meetings={meetingNumbers} />
+            <OutcomeEntry
+              key={o.key}
+              dialogueKey={key}
+              sides={dialogue.data?.sides ?? []}
+              outcome={o}
+              mayWrite={mayWrite}
+              meetings={meetingNumbers}
+            />
           ))}
         </ul>
       )}
@@ -907,16 +943,19 @@ export function OutcomesRegisterPage() {
 }
 
 /** A select of the register's filters: one of the values, or all (the empty value). */
-function RegisterFilter({
+function RegisterFilter<V extends string>({
   id,
   label,
   values,
+  name,
   value,
   onChange,
 }: {
   id: string;
   label: string;
-  values: readonly string[];
+  values: readonly V[];
+  /** A value's name in the interface's language. */
+  name: (value: V) => string;
   value: string;
   onChange: (value: string) => void;
 }) {
@@ -926,7 +965,7 @@ function RegisterFilter({
       {(control) => (
         <select className="usa-select" value={value} onChange={(e) => onChange(e.target.value)} {...control}>
           <option value="">{t('all')}</option>
-          <PlainOptions values={values} />
+          <LabelledOptions values={values} label={name} />
         </select>
       )}
     </FieldRow>
@@ -946,17 +985,24 @@ function updateFieldOf(pointer: string): UpdateField | undefined {
 
 function OutcomeEntry({
   dialogueKey,
+  sides,
   outcome: o,
   mayWrite,
   meetings,
 }: {
   dialogueKey: string;
+  /** The dialogue's sides, to name the side of each update. */
+  sides: DialogueT['sides'];
   outcome: FollowedT;
   mayWrite: boolean;
   /** The numbers of the dialogue's meetings, for the meeting an update is recorded at. */
   meetings: number[];
 }) {
   const t = useCycleT();
+  const { t: common } = useTranslation();
+  const lang = useUiLanguage();
+  /** An outcome status as an update records it (a string in the API's type), named in the interface's language. */
+  const statusName = (status: string) => common(`outcomeStatus.${status as (typeof OUTCOME_STATUSES)[number]}`);
   const send = useSend();
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>();
@@ -992,7 +1038,7 @@ function OutcomeEntry({
         <LocalText text={o.title} />
       </h2>
       <p className="margin-y-05">
-        {o.kind} · {o.status}
+        {common(`outcomeKind.${o.kind}`)} · {common(`outcomeStatus.${o.status}`)}
         {o.due ? ` · ${t('due')} ${o.due}` : ''}
         {o.overdue && <span className="usa-tag bg-secondary margin-left-1">{t('overdue')}</span>}
         {o.rag && <span className="usa-tag margin-left-1">{t(`rag_${o.rag}`)}</span>} ·{' '}
@@ -1012,8 +1058,10 @@ function OutcomeEntry({
           <ul className="usa-list">
             {o.updates.map((u) => (
               <li key={u.id}>
-                {u.date} · {u.side} · {t(`rag_${u.rag}`)}
-                {u.statusChange ? ` · ${u.statusChange.from ?? ''} → ${u.statusChange.to}` : ''}
+                {u.date} · {sideName(sides, u.side, lang)} · {t(`rag_${u.rag}`)}
+                {u.statusChange
+                  ? ` · ${u.statusChange.from ? statusName(u.statusChange.from) : ''} → ${statusName(u.statusChange.to)}`
+                  : ''}
                 {u.meeting !== undefined ? ` · ${t('atMeeting', { number: u.meeting })}` : ''}
                 {u.text ? (
                   <>
@@ -1050,7 +1098,7 @@ function OutcomeEntry({
             <FieldRow id={`status-${o.key}`} label={t('status')} error={problems.status}>
               {(control) => (
                 <select className="usa-select" name="status" defaultValue={o.status} {...control}>
-                  <PlainOptions values={OUTCOME_STATUSES} />
+                  <LabelledOptions values={OUTCOME_STATUSES} label={(v) => common(`outcomeStatus.${v}`)} />
                 </select>
               )}
             </FieldRow>
@@ -1097,8 +1145,6 @@ interface AccountBodyT {
   notes?: TextT;
 }
 
-const STANCES = ['raised', 'concern', 'strong-concern', 'opposes', 'welcomes'];
-
 function slug(text: string): string {
   return (
     text
@@ -1128,6 +1174,7 @@ export function RecordAccountPage() {
   const { key = '', number: n = '' } = useParams();
   const number = Number(n);
   const t = useCycleT();
+  const { t: common } = useTranslation();
   const me = useMe().data;
   const send = useSend();
   const side = me?.user.side;
@@ -1226,7 +1273,7 @@ export function RecordAccountPage() {
                     defaultValue={current?.raised.find((r) => r.issue === i.issue)?.stance ?? 'raised'}
                     {...control}
                   >
-                    <PlainOptions values={STANCES} />
+                    <LabelledOptions values={STANCES} label={(v) => common(`stance.${v}`)} />
                   </select>
                 )}
               </FieldRow>

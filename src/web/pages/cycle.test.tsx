@@ -221,6 +221,14 @@ describe('planning a meeting', () => {
     expect(screen.getByRole('group', { name: '美国代表团' })).toBeTruthy();
     expect(screen.getByLabelText('中国主持人')).toBeTruthy();
     expect(screen.getAllByLabelText('参会人员（英文，每行一个）')).toHaveLength(2);
+    // Sides by their names and formats in words, not their keys.
+    expect(screen.getByText('建议：第2次会议，由中国主办。')).toBeTruthy();
+    const host = screen.getByLabelText('主办方') as HTMLSelectElement;
+    expect(host.value).toBe('cn');
+    expect([...host.options].map((o) => o.text)).toEqual(['—', '美国', '中国']);
+    const format = screen.getByLabelText('形式') as HTMLSelectElement;
+    expect([...format.options].map((o) => o.text)).toContain('线下会议');
+    expect([...format.options].map((o) => o.text)).not.toContain('in-person');
   });
 });
 
@@ -276,6 +284,20 @@ describe('the outcomes register', () => {
       expect(posted[0]).toEqual({ rag: 'green', meeting: 2 });
     },
   );
+
+  it('names kinds, statuses and sides in Chinese, in the entries and the filters', { timeout: 20_000 }, async () => {
+    const { api } = registerApi([1, 2]);
+    renderApp(`/dialogues/${fx.dialogue.key}/outcomes`, { api, lang: 'zh' });
+    await screen.findByTestId('outcome-meetings', {}, { timeout: 5000 });
+    expect(outcome.kind).toBe('commitment');
+    expect(screen.getByText(/承诺 · 已商定/)).toBeTruthy();
+    expect(screen.getByText(/2099-05-01 · 中国 · 绿/)).toBeTruthy();
+    const statuses = [...(screen.getByLabelText('状态', { selector: '#reg-status' }) as HTMLSelectElement).options];
+    expect(statuses.map((o) => o.text)).toContain('已商定');
+    const kinds = [...(screen.getByLabelText('类型', { selector: '#reg-kind' }) as HTMLSelectElement).options];
+    expect(kinds.map((o) => o.text)).toContain('合作领域');
+    expect(document.body.textContent).not.toMatch(/commitment|agreed|cooperation-area/);
+  });
 });
 
 describe('the resolution rule on an issue page', () => {
@@ -354,5 +376,29 @@ describe('the resolution rule on an issue page', () => {
     await screen.findByRole('heading', { level: 1 }, { timeout: 5000 });
     expect(screen.queryByTestId('issue-resolution')).toBeNull();
     expect(calls.some((c) => c.pathname.endsWith('/resolution'))).toBe(false);
+  });
+});
+
+describe('the dashboard', () => {
+  it('names categories and statuses in Chinese, and the dialogue by its name', { timeout: 20_000 }, async () => {
+    const api = demoApi();
+    api['/api/v1/me'] = () => ({ body: fx.me('us', 'lead') });
+    api[`${base}/dashboard`] = () => ({
+      body: {
+        dialogue: fx.dialogue.key,
+        openIssues: { total: 11, byCategory: { 'digital-trade': 1 }, byStatus: { open: 10 } },
+        outcomes: { total: 11, byStatus: { agreed: 11 } },
+        overdueOutcomes: [],
+        stalledIssues: [],
+        dormancyReview: [],
+      },
+    });
+    renderApp(`/dialogues/${fx.dialogue.key}/dashboard`, { api, lang: 'zh' });
+    expect(await screen.findByText('数字贸易: 1', {}, { timeout: 5000 })).toBeTruthy();
+    expect(screen.getByText('待解决: 10')).toBeTruthy();
+    expect(screen.getByText('已商定: 11')).toBeTruthy();
+    const main = screen.getByRole('main');
+    expect(main.textContent).not.toMatch(/digital-trade|agreed|\bopen\b/);
+    await waitFor(() => expect(within(main).queryByRole('link', { name: fx.dialogue.key })).toBeNull());
   });
 });
