@@ -15,7 +15,7 @@ import { ErrorState, Loading } from '../components/QueryState.js';
 import { sideName } from '../components/sides.js';
 import { ApiError, apiGet, problemsOf, type ListOf } from '../hooks/api.js';
 import { useUiLanguage } from '../hooks/language.js';
-import { useDialogue, useMeetings } from '../hooks/queries.js';
+import { useDialogue, useIssueIndex, useMeetings } from '../hooks/queries.js';
 import { useMe, useSend } from '../hooks/session.js';
 import { cycleLinks } from '../cycle-routes.js';
 import { useCycleT } from '../hooks/cycle-t.js';
@@ -785,14 +785,25 @@ export function ComparePage() {
     queryKey: ['dialogue', key, 'outcomes', 'all'],
     queryFn: ({ signal }) => apiGet<ListOf<OutcomeT>>(`${D(key)}/outcomes?meeting=${number}`, signal),
   });
+  const { t: common } = useTranslation();
+  const lang = useUiLanguage();
+  const dialogue = useDialogue(key);
+  const issues = useIssueIndex(key);
   if (q.isPending) return <Loading />;
   if (q.error) return <ErrorState headingLevel={1} error={q.error} onRetry={() => void q.refetch()} />;
   const c = q.data;
+  /** A side by its country's name; null is the joint statement. */
+  const sideOf = (s: string | null) =>
+    s === null ? common('meeting.jointSide') : sideName(dialogue.data?.sides, s, lang);
+  const issueTitle = (k: string) => {
+    const issue = issues.data?.get(k);
+    return issue ? <LocalText text={issue.title} /> : k;
+  };
   const title = (k: string) => {
     const o = outcomes.data?.items.find((x) => x.key === k);
     return o ? <LocalText text={o.title} /> : k;
   };
-  const sideLabel = (s: string | null) => (s === null ? t('onlyInJoint') : t('onlyIn', { side: s }));
+  const sideLabel = (s: string | null) => (s === null ? t('onlyInJoint') : t('onlyIn', { side: sideOf(s) }));
   return (
     <>
       <h1>{t('compareOf', { number })}</h1>
@@ -803,8 +814,8 @@ export function ComparePage() {
       <table className="usa-table usa-table--borderless width-full" data-testid="pairs">
         <thead>
           <tr>
-            <th scope="col">{c.sides[0]}</th>
-            <th scope="col">{c.sides[1]}</th>
+            <th scope="col">{sideOf(c.sides[0])}</th>
+            <th scope="col">{sideOf(c.sides[1])}</th>
             <th scope="col" />
           </tr>
         </thead>
@@ -832,7 +843,8 @@ export function ComparePage() {
             <ul className="usa-list">
               {o.issues.map((i) => (
                 <li key={`${i.issue}/${i.by}`}>
-                  {i.issue} ({i.by}, {i.stance})
+                  <Link to={linkTo.issue(key, i.issue)}>{issueTitle(i.issue)}</Link> ({sideOf(i.by)},{' '}
+                  {common(`stance.${i.stance as (typeof STANCES)[number]}`)})
                 </li>
               ))}
             </ul>
@@ -843,7 +855,7 @@ export function ComparePage() {
       <div className="grid-row grid-gap">
         {c.nextMeeting.map((s) => (
           <div key={String(s.side)} className="tablet:grid-col-6">
-            <h3>{s.side ?? '—'}</h3>
+            <h3>{sideOf(s.side)}</h3>
             <p>{s.statement ? <LocalText text={s.statement.when} /> : t('noStatement')}</p>
           </div>
         ))}

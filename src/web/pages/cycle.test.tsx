@@ -402,3 +402,27 @@ describe('the dashboard', () => {
     await waitFor(() => expect(within(main).queryByRole('link', { name: fx.dialogue.key })).toBeNull());
   });
 });
+
+describe('comparing the two accounts', () => {
+  it('names the sides, the issues and the stances in Chinese', { timeout: 20_000 }, async () => {
+    const api = demoApi();
+    api['/api/v1/me'] = () => ({ body: fx.me('us', 'lead') });
+    api[`${base}/meetings/1/accounts/compare`] = () => ({
+      body: {
+        sides: ['us', 'cn'],
+        pairs: [],
+        onlyIn: [
+          { side: 'us', outcomes: [], issues: [{ issue: 'cross-border-data-flows', by: 'us', stance: 'raised' }] },
+          { side: 'cn', outcomes: [], issues: [] },
+        ],
+        nextMeeting: [{ side: 'us' }, { side: null }],
+      },
+    });
+    renderApp(`/dialogues/${fx.dialogue.key}/meetings/1/compare`, { api, lang: 'zh' });
+    const issue = await screen.findByRole('link', { name: '跨境数据流动' }, { timeout: 5000 });
+    expect(issue.closest('li')?.textContent).toBe('跨境数据流动 (美国, 提出)');
+    expect(screen.getByRole('columnheader', { name: '美国' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '联合' })).toBeTruthy();
+    expect(screen.getByRole('main').textContent).not.toMatch(/\bus\b|\bcn\b|raised|cross-border-data-flows/);
+  });
+});
