@@ -54,7 +54,7 @@ describe('the meeting cycle, in Chromium', { skip: noChromium }, () => {
       // Planning: the next number and the alternating host are suggested.
       await signInAsDemo(page, 'United States', US);
       await page.goto(`${e2e.url}${DIALOGUE}/plan-meeting`);
-      await page.getByText('Suggested: meeting 2, hosted by cn.').waitFor();
+      await page.getByText('Suggested: meeting 2, hosted by China.').waitFor();
       await page.getByLabel('Date', { exact: true }).fill('2099-05-01');
       await page.getByLabel('Format', { exact: true }).selectOption('call');
       await page.getByRole('button', { name: 'Plan the meeting' }).click();
@@ -120,7 +120,7 @@ describe('the meeting cycle, in Chromium', { skip: noChromium }, () => {
       await entry.getByLabel('Note (English)').fill('First meeting of experts held.');
       await entry.getByRole('button', { name: 'Save' }).click();
       await entry.getByText('First meeting of experts held.').waitFor();
-      await entry.getByText(/agreed → in-progress/).waitFor();
+      await entry.getByText(/Agreed → In progress/).waitFor();
 
       assert.deepEqual(problems, []);
       await close();
