@@ -67,7 +67,7 @@ describe('the meeting cycle, in Chromium', { skip: noChromium }, () => {
       const joint = page.locator('table').first();
       await joint.getByText('carried over').waitFor();
       await page.getByRole('button', { name: 'Agree the joint agenda' }).click();
-      await page.getByText('Agreed by: us').waitFor();
+      await page.getByText('Agreed by: United States').waitFor();
       await signOut(page, US);
 
       // China: the non-negotiable gate refuses, quoting the principle; the item stays in China's briefing.
@@ -80,7 +80,7 @@ describe('the meeting cycle, in Chromium', { skip: noChromium }, () => {
         .getByText(/The United States does not negotiate on matters of U\.S\. national security\./)
         .waitFor();
       await page.getByRole('button', { name: 'Keep in our briefing only' }).click();
-      await page.getByTestId('briefing').getByText('overstretched-national-security').waitFor();
+      await page.getByTestId('briefing').getByText('Overstretching the concept of national security').waitFor();
       await page.getByRole('button', { name: 'Agree the joint agenda' }).click();
       await page.getByText('Shared: agreed by both leads').waitFor();
 
@@ -99,6 +99,7 @@ describe('the meeting cycle, in Chromium', { skip: noChromium }, () => {
       await page.goto(`${e2e.url}${DIALOGUE}/meetings/2/agenda`);
       await page.getByText('Shared: agreed by both leads').waitFor();
       assert.equal(await page.getByText('overstretched-national-security').count(), 0);
+      assert.equal(await page.getByText('Overstretching the concept of national security').count(), 0);
 
       // Comparing the two accounts of the inaugural meeting.
       await page.goto(`${e2e.url}${DIALOGUE}/meetings/1/compare`);

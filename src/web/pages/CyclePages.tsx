@@ -565,6 +565,9 @@ export function AgendaPage() {
     enabled: Boolean(me),
   });
   const proposals = useProposals(key, number, side);
+  const dialogue = useDialogue(key);
+  const issues = useIssueIndex(key);
+  const lang = useUiLanguage();
   const [error, setError] = useState<unknown>();
   const [refusal, setRefusal] = useState<{ message: string; issue: string } | undefined>();
   const [override, setOverride] = useState(false);
@@ -611,7 +614,10 @@ export function AgendaPage() {
         <span className="usa-tag" data-testid="agenda-state">
           {t(`state_${a.state}`)}
         </span>{' '}
-        {a.agreedBy.length > 0 && t('agreedBy', { sides: a.agreedBy.join(', ') })}
+        {a.agreedBy.length > 0 &&
+          t('agreedBy', {
+            sides: a.agreedBy.map((k) => sideName(dialogue.data?.sides, k, lang)).join(lang === 'zh' ? '、' : ', '),
+          })}
       </p>
       {a.cutoff && (
         <p>
@@ -636,54 +642,58 @@ export function AgendaPage() {
         </div>
       )}
       <h2>{t('jointAgenda')}</h2>
-      <table className="usa-table usa-table--borderless width-full">
-        <thead>
-          <tr>
-            <th scope="col">{t('issue')}</th>
-            <th scope="col">{t('side')}</th>
-            <th scope="col">{t('mark')}</th>
-            <th scope="col">{t('status')}</th>
-            <th scope="col" />
-          </tr>
-        </thead>
-        <tbody>
-          {a.items.map((i) => (
-            <tr key={i.id}>
-              <td>
-                <Link to={linkTo.issue(key, i.issue)}>
-                  <LocalText text={i.title} />
-                </Link>
-              </td>
-              <td>{i.side}</td>
-              <td>
-                {i.mark ? t(`mark_${i.mark}`) : ''}
-                {i.late ? ` · ${t('late')}` : ''}
-              </td>
-              <td>{i.status}</td>
-              <td>
-                {i.side === side && i.status !== 'withdrawn' && (
-                  <button
-                    className="usa-button usa-button--unstyled"
-                    type="button"
-                    onClick={() => void patchItem(i, { status: 'withdrawn' })}
-                  >
-                    {t('withdraw')}
-                  </button>
-                )}
-                {isLead && i.status === 'proposed' && (
-                  <button
-                    className="usa-button usa-button--unstyled margin-left-1"
-                    type="button"
-                    onClick={() => void patchItem(i, { status: 'accepted' })}
-                  >
-                    {t('accept')}
-                  </button>
-                )}
-              </td>
+      {a.items.length === 0 ? (
+        <p>{t('agendaEmpty')}</p>
+      ) : (
+        <table className="usa-table usa-table--borderless width-full">
+          <thead>
+            <tr>
+              <th scope="col">{t('issue')}</th>
+              <th scope="col">{t('side')}</th>
+              <th scope="col">{t('mark')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col" />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {a.items.map((i) => (
+              <tr key={i.id}>
+                <td>
+                  <Link to={linkTo.issue(key, i.issue)}>
+                    <LocalText text={i.title} />
+                  </Link>
+                </td>
+                <td>{sideName(dialogue.data?.sides, i.side, lang)}</td>
+                <td>
+                  {i.mark ? t(`mark_${i.mark}`) : ''}
+                  {i.late ? ` · ${t('late')}` : ''}
+                </td>
+                <td>{t(`itemStatus_${i.status as 'proposed' | 'accepted' | 'withdrawn'}`)}</td>
+                <td>
+                  {i.side === side && i.status !== 'withdrawn' && (
+                    <button
+                      className="usa-button usa-button--unstyled"
+                      type="button"
+                      onClick={() => void patchItem(i, { status: 'withdrawn' })}
+                    >
+                      {t('withdraw')}
+                    </button>
+                  )}
+                  {isLead && i.status === 'proposed' && (
+                    <button
+                      className="usa-button usa-button--unstyled margin-left-1"
+                      type="button"
+                      onClick={() => void patchItem(i, { status: 'accepted' })}
+                    >
+                      {t('accept')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {isLead && side && !a.agreedBy.includes(side) && (
         <button
           className="usa-button"
@@ -726,6 +736,7 @@ export function AgendaPage() {
           <BriefingItem
             key={b.item}
             briefing={b}
+            title={issues.data?.get(b.issue)?.title}
             onSave={(notes) => patchItem({ id: b.item, version: b.version }, { briefing: { notes } })}
           />
         ))}
@@ -736,16 +747,20 @@ export function AgendaPage() {
 
 function BriefingItem({
   briefing,
+  title,
   onSave,
 }: {
   briefing: AgendaT['briefing']['items'][number];
+  /** The issue's title; its key until the issues are loaded (or when the reader may not see it). */
+  title: TextT | undefined;
   onSave: (notes: string) => Promise<void>;
 }) {
   const t = useCycleT();
   const [notes, setNotes] = useState(briefing.notes ?? '');
   return (
     <li className="margin-bottom-2">
-      <strong>{briefing.issue}</strong> {!briefing.joint && <span className="usa-tag">{t('briefingOnly')}</span>}
+      <strong>{title ? <LocalText text={title} /> : briefing.issue}</strong>{' '}
+      {!briefing.joint && <span className="usa-tag">{t('briefingOnly')}</span>}
       {briefing.refusedBy && (
         <p className="margin-y-05">
           {t('refused')} “<LocalText text={briefing.refusedBy.text} />”

@@ -67,6 +67,7 @@ describe('agenda builder page', () => {
       renderApp(`/dialogues/${fx.dialogue.key}/meetings/2/agenda`, { api });
       expect(await screen.findByRole('heading', { level: 1, name: 'Agenda of meeting 2' })).toBeTruthy();
       expect(screen.getByText('Draft: not yet agreed by both leads')).toBeTruthy();
+      expect(screen.getByText('No issue is on the joint agenda yet.')).toBeTruthy();
       expect(await screen.findByText('stalled')).toBeTruthy();
       const propose = screen.getAllByRole('button', { name: 'Propose' })[0]!;
       fireEvent.click(propose);
@@ -81,10 +82,23 @@ describe('agenda builder page', () => {
   );
 
   it('speaks Chinese', { timeout: 20_000 }, async () => {
-    const { api } = agendaApi({ ...EMPTY, state: 'shared', agreedBy: ['cn', 'us'] });
+    const item = {
+      id: 'i1',
+      issue: 'cross-border-data-flows',
+      title: { en: 'Cross-border data flows', zh: '跨境数据流动' },
+      side: 'us',
+      status: 'proposed',
+      late: false,
+      version: 1,
+      mark: 'new',
+    };
+    const { api } = agendaApi({ ...EMPTY, state: 'shared', agreedBy: ['cn', 'us'], items: [item] });
     renderApp(`/dialogues/${fx.dialogue.key}/meetings/2/agenda`, { api, lang: 'zh' });
     expect(await screen.findByRole('heading', { level: 1, name: '第2次会议议程' })).toBeTruthy();
     expect(screen.getByText('已共享：双方牵头人均已同意')).toBeTruthy();
+    const row = (await screen.findByRole('link', { name: '跨境数据流动' })).closest('tr')!;
+    expect(within(row).getByText('美国')).toBeTruthy();
+    expect(within(row).getByText('已提议')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '同意联合议程' })).toBeNull();
   });
 });
