@@ -122,6 +122,10 @@ describe('search in both languages', () => {
       assert.ok(keys(r, 'issue').includes('industrial-overcapacity'), `${q}: ${JSON.stringify(r.items)}`);
       assert.deepEqual(keys(r, 'account'), ['1/us'], q);
     }
+    // The account is titled by its meeting and its side's country, in the language asked for.
+    const title = async (lang: string) => (await search({ q: 'overcapacity', kind: 'account', lang })).items[0]?.title;
+    assert.equal(await title('en'), 'Meeting 1 · account of the United States');
+    assert.equal(await title('zh'), '第1次会议 · 美国纪要');
   });
 
   it("women's health finds the outcomes of both sides", async () => {

@@ -5,6 +5,7 @@
  * indexer (search.indexer.ts) and the benchmark's bulk loader build the same
  * rows from the same records.
  */
+import { countryName } from '../domain/readouts/readout.language.js';
 import { sql, type Kysely } from 'kysely';
 import { combineTiers, covers, type EffectiveTier, type TierLink } from '../domain/access/tiers.js';
 import { readoutText, type ReadoutDocument } from '../domain/readouts/readout.model.js';
@@ -265,6 +266,8 @@ export interface AccountSource {
   id: string;
   dialogueId: string;
   side: string | null;
+  /** The side's country (ISO 3166 code); null for a joint statement. */
+  country: string | null;
   publishedOn: string | null;
   source: { title?: string } | null;
   notes: Text | null;
@@ -276,6 +279,15 @@ export interface AccountSource {
   dialogue: TierLink;
   /** The issues it raises: their titles and tiers. */
   raised: { title: Text; tier: TierLink }[];
+}
+
+/** "Meeting 1 · account of the United States" / "第1次会议 · 美国纪要"; a joint statement's when no country. */
+export function accountTitle(number: number, country: string | null): Text {
+  if (country === null) return { en: `Meeting ${number} · joint statement`, zh: `第${number}次会议 · 联合声明` };
+  return {
+    en: `Meeting ${number} · account of ${countryName(country, 'en')}`,
+    zh: `第${number}次会议 · ${countryName(country, 'zh')}纪要`,
+  };
 }
 
 export function accountDocument(s: AccountSource): SearchDocument {
@@ -292,7 +304,7 @@ export function accountDocument(s: AccountSource): SearchDocument {
     key: label,
     ...tierColumns(tier),
     holder: null,
-    title: { en: `Account ${label}`, zh: `会议记录 ${label}` },
+    title: accountTitle(s.number, s.country),
     titleTexts: [],
     text: joined(...textsOf(s.notes), s.source?.title, ...raised),
     category: null,

@@ -34,7 +34,7 @@ import {
 } from './search.documents.js';
 
 /** Bump when documents are built differently: Parley then rebuilds the index when it starts. */
-export const SEARCH_INDEX_FORMAT = 1;
+export const SEARCH_INDEX_FORMAT = 2;
 
 const KINDS = ['issues', 'reports', 'meetings', 'accounts', 'outcomes', 'readouts'] as const;
 export type IndexedKind = (typeof KINDS)[number];
@@ -280,6 +280,7 @@ async function meetingDocuments(db: Kysely<Database>, idList: string[]): Promise
 
 async function accountDocuments(db: Kysely<Database>, idList: string[]): Promise<SearchDocument[]> {
   const r = await sql<Row>`select a.id, a.side_key, a.published_on, a.source, a.notes, a.visibility, a.owner_side,
+      (select sd.country from sides sd where sd.dialogue_id = m.dialogue_id and sd.key = a.side_key) as country,
       m.dialogue_id, m.number, m.starts_on, m.visibility as m_visibility, m.owner_side as m_owner,
       d.visibility as d_visibility, d.owner_side as d_owner,
       coalesce((select jsonb_agg(jsonb_build_array(i.title, i.visibility, i.owner_side) order by ar.position)
@@ -291,6 +292,7 @@ async function accountDocuments(db: Kysely<Database>, idList: string[]): Promise
       id: x.id as string,
       dialogueId: x.dialogue_id as string,
       side: (x.side_key as string | null) ?? null,
+      country: (x.country as string | null) ?? null,
       publishedOn: (x.published_on as string | null) ?? null,
       source: (x.source as { title?: string } | null) ?? null,
       notes: (x.notes as Text | null) ?? null,

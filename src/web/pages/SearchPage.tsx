@@ -22,6 +22,7 @@ import {
   type SearchHitT,
   type SearchResultT,
 } from '../hooks/register.js';
+import { useDialogues } from '../hooks/queries.js';
 import { countryName } from '../i18n/format.js';
 import { reportLinks } from '../report-routes.js';
 import { linkTo } from '../routes.js';
@@ -73,6 +74,7 @@ export function SearchPage() {
     if (v) api.set(f, v);
   }
   const result = useSearch(api);
+  const dialogues = useDialogues();
   useDocumentTitle(q ? `${q} · ${rt('searchTitle')}` : rt('searchTitle'));
 
   const valueLabel = (facet: SearchFacetT, value: string): string => {
@@ -92,6 +94,12 @@ export function SearchPage() {
       return t(`category.${value}` as 'category.tariffs', {
         defaultValue: t(`outcomeKind.${value}` as 'outcomeKind.action'),
       });
+    if (facet === 'side') {
+      // A side by its country (the first dialogue that has a side of that key), a joint statement in words.
+      if (value === 'joint') return t('meeting.jointSide');
+      const side = dialogues.data?.items.flatMap((d) => d.sides).find((x) => x.key === value);
+      return side ? countryName(side.country, lang) : value;
+    }
     return value;
   };
 

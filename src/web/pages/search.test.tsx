@@ -144,10 +144,12 @@ describe('search page', () => {
     renderApp('/search?q=overcapacity', { api, lang: 'zh' });
     expect(await screen.findByText('“overcapacity”共有3条结果')).toBeTruthy();
     const refine = screen.getByRole('complementary', { name: '筛选' });
-    for (const heading of ['经济体', '行业', 'HS编码章', '会议']) {
+    for (const heading of ['所属方', '经济体', '行业', 'HS编码章', '会议']) {
       expect(within(refine).getByRole('heading', { name: heading })).toBeTruthy();
     }
     expect(within(refine).getByRole('button', { name: '中国 (2)' })).toBeTruthy();
+    // A side by its country's name, not its key.
+    expect(await within(refine).findByRole('button', { name: '美国 (3)' })).toBeTruthy();
     expect(within(refine).getByRole('button', { name: '第72章 (2)' })).toBeTruthy();
     expect(within(refine).getByRole('button', { name: '第1次会议 (2)' })).toBeTruthy();
     expect(within(refine).getByRole('button', { name: '企业反映 (1)' })).toBeTruthy();
