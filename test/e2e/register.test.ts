@@ -41,6 +41,7 @@ describe('public register in Chromium, signed out', { skip: noChromium }, () => 
       register: 'Public register',
       dialogue: 'U.S.-China Commercial Issues Working Group',
       issue: 'Cross-border data flows',
+      readout: 'Readout of meeting 1 (United States)',
       openData: 'Open data',
       search: 'Search',
       history: 'Status history',
@@ -49,6 +50,7 @@ describe('public register in Chromium, signed out', { skip: noChromium }, () => 
       register: '公开登记册',
       dialogue: '中美商贸工作组',
       issue: '跨境数据流动',
+      readout: '第1次会议新闻稿（美国）',
       openData: '开放数据',
       search: '搜索',
       history: '状态变化',
@@ -71,6 +73,14 @@ describe('public register in Chromium, signed out', { skip: noChromium }, () => 
       await page.getByText(words.history).first().waitFor();
       assert.equal(await page.getByText(/medical devices|医疗器械/).count(), 0, 'nothing internal');
       violations.push(...(await axeProblems(page)));
+
+      // The published readout, named by meeting and side, opens as a page anyone may read.
+      const readout = page.getByRole('link', { name: words.readout, exact: true });
+      const href = await readout.getAttribute('href');
+      assert.ok(href, 'the readout is linked');
+      const doc = await page.request.get(new URL(href, e2e.url).toString());
+      assert.equal(doc.status(), 200);
+      assert.match(doc.headers()['content-type'] ?? '', /text\/html/);
 
       // An issue's permalink.
       await page.getByRole('link', { name: words.issue, exact: true }).click();

@@ -26,6 +26,7 @@ import {
   usePublicReadouts,
   useRegisterT,
   type PublicIssueT,
+  type PublicReadoutT,
 } from '../hooks/register.js';
 import { linkTo } from '../routes.js';
 
@@ -39,6 +40,11 @@ function PrintButton() {
 }
 
 type Sides = DialogueSummaryT['sides'];
+
+/** A published readout as a document (the API serves published readouts to anyone). */
+function readoutDocument(key: string, r: PublicReadoutT, format: 'html' | 'pdf' | 'docx'): string {
+  return `/api/v1/dialogues/${encodeURIComponent(key)}/meetings/${r.meeting}/readouts/${encodeURIComponent(r.id)}/document?format=${format}`;
+}
 
 function useDialogueSummary(key: string) {
   const dialogues = usePublicDialogues();
@@ -77,6 +83,8 @@ export function RegisterHomePage() {
 export function RegisterDialoguePage() {
   const { key = '' } = useParams();
   const rt = useRegisterT();
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
   const localize = useLocalize();
   const { dialogue, ...summary } = useDialogueSummary(key);
   const issues = usePublicIssues(key);
@@ -119,13 +127,17 @@ export function RegisterDialoguePage() {
       <ul className="usa-list">
         {readouts.data?.items.map((r) => (
           <li key={r.id}>
-            {rt('meetingN', { number: r.meeting })} · {r.side} · {r.lang}
+            <a href={readoutDocument(key, r, 'html')} lang={r.lang === 'zh' ? 'zh-Hans' : 'en'}>
+              {rt('readoutOf', { number: r.meeting, side: sideName(dialogue?.sides, r.side, lang) })}
+            </a>{' '}
+            · {t(`edit.language.${r.lang === 'zh' ? 'zh' : 'en'}`)}
             {r.published ? (
               <>
                 {' '}
                 · <DateTimeText at={r.published} />
               </>
-            ) : null}
+            ) : null}{' '}
+            · <a href={readoutDocument(key, r, 'pdf')}>PDF</a> · <a href={readoutDocument(key, r, 'docx')}>Word</a>
           </li>
         ))}
       </ul>
