@@ -45,6 +45,7 @@ describe('public register in Chromium, signed out', { skip: noChromium }, () => 
       openData: 'Open data',
       search: 'Search',
       history: 'Status history',
+      since: /since [A-Z][a-z]+ \d{1,2}, \d{4}/,
     },
     zh: {
       register: '公开登记册',
@@ -54,6 +55,7 @@ describe('public register in Chromium, signed out', { skip: noChromium }, () => 
       openData: '开放数据',
       search: '搜索',
       history: '状态变化',
+      since: /自\d{4}年\d{1,2}月\d{1,2}日起/,
     },
   } as const;
 
@@ -71,6 +73,7 @@ describe('public register in Chromium, signed out', { skip: noChromium }, () => 
       await page.getByRole('main').getByRole('link').first().click();
       await page.getByRole('heading', { level: 3, name: words.issue }).waitFor();
       await page.getByText(words.history).first().waitFor();
+      await page.getByText(words.since).first().waitFor();
       assert.equal(await page.getByText(/medical devices|医疗器械/).count(), 0, 'nothing internal');
       violations.push(...(await axeProblems(page)));
 

@@ -28,6 +28,7 @@ import {
   type PublicIssueT,
   type PublicReadoutT,
 } from '../hooks/register.js';
+import { formatDate } from '../i18n/format.js';
 import { linkTo } from '../routes.js';
 
 function PrintButton() {
@@ -239,7 +240,8 @@ function IssueSection({
           <ol className="parley-register-history">
             {issue.statusHistory.map((h) => (
               <li key={h.at}>
-                {t(`status.${h.status}`)} <span className="text-base">{rt('since', { date: h.at.slice(0, 10) })}</span>
+                {t(`status.${h.status}`)}{' '}
+                <span className="text-base">{rt('since', { date: formatDate(h.at.slice(0, 10), lang) })}</span>
               </li>
             ))}
           </ol>
