@@ -55,7 +55,15 @@ describe('the readout workflow, in Chromium', { skip: noChromium }, () => {
     await signInAs(page, 'Public affairs', /U\.S\. public-affairs \(demo\)/);
     flow = await meetingPage(page);
     await flow.getByRole('button', { name: 'Create draft from the record' }).click();
-    await flow.getByText('Working copy').waitFor();
+    // Once seen timing out here on a loaded CI machine: say what the panel showed instead (an error, the old list).
+    await flow
+      .getByText('Working copy')
+      .waitFor()
+      .catch(async (err: Error) => {
+        throw new Error(
+          `${err.message}\nThe readout panel showed:\n${await flow.innerText()}\nProblems: ${problems.join('; ')}`,
+        );
+      });
     await flow.locator('[data-state="draft"]').first().waitFor();
     const box = flow.getByLabel('Text (Markdown)');
     const text = await box.inputValue();
