@@ -38,6 +38,8 @@ describe('the readout workflow, in Chromium', { skip: noChromium }, () => {
     await page.goto(`${e2e.url}${DIALOGUE}/meetings/1?lang=en`);
     const flow = page.getByTestId('readout-workflow');
     await flow.waitFor();
+    // As a reader would: once the page has loaded what it shows (issue titles, the preview), not while it still moves.
+    await page.waitForLoadState('networkidle');
     return flow;
   }
 

@@ -137,27 +137,29 @@ export function ReadoutPanel({ dialogueKey, meetingNumber, sides, accountSides }
           </div>
 
           <h3>{t('readout.preview')}</h3>
-          {preview.isPending ? <Loading label={t('readout.loading')} /> : null}
-          {preview.error ? (
-            <ErrorState error={preview.error} headingLevel={3} onRetry={() => void preview.refetch()} />
-          ) : null}
-          {preview.data !== undefined ? (
-            <>
+          {/* The preview's place is kept while it loads: nothing below it moves when it arrives (a click aimed at
+              the workflow's buttons would otherwise land on whatever slid under the pointer). */}
+          <div style={{ height: '36rem' }}>
+            {preview.isPending ? <Loading label={t('readout.loading')} /> : null}
+            {preview.error ? (
+              <ErrorState error={preview.error} headingLevel={3} onRetry={() => void preview.refetch()} />
+            ) : null}
+            {preview.data !== undefined ? (
               <iframe
                 className="parley-readout__preview"
                 title={t('readout.previewFrame', { side: label(side), language: t(LANGUAGE_KEYS[lang]) })}
                 // No permission at all: the page has no script, and a record's text must never run as one.
                 sandbox=""
                 srcDoc={preview.data}
-                style={{ width: '100%', height: '36rem', border: '1px solid #dfe1e2' }}
+                style={{ width: '100%', height: '100%', border: '1px solid #dfe1e2' }}
               />
-              <p>
-                <a className="usa-link" href={previewPath} target="_blank" rel="noopener noreferrer">
-                  {t('readout.openPage')}
-                </a>
-              </p>
-            </>
-          ) : null}
+            ) : null}
+          </div>
+          <p>
+            <a className="usa-link" href={previewPath} target="_blank" rel="noopener noreferrer">
+              {t('readout.openPage')}
+            </a>
+          </p>
 
           <ReadoutWorkflow
             dialogueKey={dialogueKey}
