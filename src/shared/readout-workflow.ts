@@ -66,3 +66,8 @@ export function readoutsPath(dialogueKey: string, meetingNumber: number, id?: st
   const base = `/api/v1/dialogues/${encodeURIComponent(dialogueKey)}/meetings/${meetingNumber}/readouts`;
   return id === undefined ? base : `${base}/${encodeURIComponent(id)}`;
 }
+
+/** One stored readout as a document (`format`: md, html, docx, pdf); published ones are served to anyone. */
+export function readoutDocumentPath(dialogueKey: string, meetingNumber: number, id: string, format: string): string {
+  return `${readoutsPath(dialogueKey, meetingNumber, id)}/document?format=${format}`;
+}

@@ -10,7 +10,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { READOUT_FORMATS, type ReadoutLanguage } from '../../shared/readout.js';
-import { readoutsPath, type Readout } from '../../shared/readout-workflow.js';
+import { readoutDocumentPath, readoutsPath, type Readout } from '../../shared/readout-workflow.js';
 import { apiGet, type ListOf } from '../hooks/api.js';
 import { useMe, useSend } from '../hooks/session.js';
 import { ErrorState } from './QueryState.js';
@@ -198,7 +198,7 @@ export function ReadoutWorkflow({
             className="parley-readout__preview"
             title={t('previewSaved')}
             sandbox=""
-            src={`${readoutsPath(dialogueKey, meetingNumber, working.id)}/document?format=html&v=${working.version}`}
+            src={`${readoutDocumentPath(dialogueKey, meetingNumber, working.id, 'html')}&v=${working.version}`}
             style={{ width: '100%', height: '24rem', border: '1px solid #dfe1e2' }}
           />
           <div className="margin-top-1">
@@ -256,7 +256,7 @@ export function ReadoutWorkflow({
                 <a
                   key={f}
                   className="usa-link margin-right-1"
-                  href={`${readoutsPath(dialogueKey, meetingNumber, r.id)}/document?format=${f}`}
+                  href={readoutDocumentPath(dialogueKey, meetingNumber, r.id, f)}
                 >
                   {f.toUpperCase()}
                 </a>

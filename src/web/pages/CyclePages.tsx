@@ -120,6 +120,19 @@ function ListOrNone<T>({ items, children }: { items: T[]; children: (item: T) =>
   return <ul className="usa-list">{items.map(children)}</ul>;
 }
 
+/**
+ * The closed lists' values named in the interface's language. The API types
+ * them as strings (counts keyed by value, an update's status change), hence the casts.
+ */
+function useVocabularyNames() {
+  const { t: common } = useTranslation();
+  return {
+    category: (v: string) => common(`category.${v as (typeof CATEGORIES)[number]}`),
+    issueStatus: (v: string) => common(`status.${v as (typeof ISSUE_STATUSES)[number]}`),
+    outcomeStatus: (v: string) => common(`outcomeStatus.${v as (typeof OUTCOME_STATUSES)[number]}`),
+  };
+}
+
 /** Counts by value, each value named in the interface's language (`name`). */
 function Counts({ counts, name }: { counts: Record<string, number>; name: (value: string) => string }) {
   const entries = Object.entries(counts);
@@ -151,12 +164,8 @@ interface DashboardT {
 export function DashboardPage() {
   const { key = '' } = useParams();
   const t = useCycleT();
-  const { t: common } = useTranslation();
   const dialogue = useDialogue(key);
-  // The API's counts are keyed by the closed lists' values (strings in its type).
-  const categoryName = (v: string) => common(`category.${v as (typeof CATEGORIES)[number]}`);
-  const statusName = (v: string) => common(`status.${v as (typeof ISSUE_STATUSES)[number]}`);
-  const outcomeStatusName = (v: string) => common(`outcomeStatus.${v as (typeof OUTCOME_STATUSES)[number]}`);
+  const names = useVocabularyNames();
   const q = useQuery({
     queryKey: ['dialogue', key, 'dashboard'],
     queryFn: ({ signal }) => apiGet<DashboardT>(`${D(key)}/dashboard`, signal),
@@ -190,15 +199,15 @@ export function DashboardPage() {
       <div className="grid-row grid-gap">
         <div className="tablet:grid-col-6">
           <h3>{t('byCategory')}</h3>
-          <Counts counts={d.openIssues.byCategory} name={categoryName} />
+          <Counts counts={d.openIssues.byCategory} name={names.category} />
         </div>
         <div className="tablet:grid-col-6">
           <h3>{t('byStatus')}</h3>
-          <Counts counts={d.openIssues.byStatus} name={statusName} />
+          <Counts counts={d.openIssues.byStatus} name={names.issueStatus} />
         </div>
       </div>
       <h2>{t('outcomesByStatus')}</h2>
-      <Counts counts={d.outcomes.byStatus} name={outcomeStatusName} />
+      <Counts counts={d.outcomes.byStatus} name={names.outcomeStatus} />
       <h2>{t('overdueOutcomes')}</h2>
       <ListOrNone items={d.overdueOutcomes}>
         {(o) => (
@@ -1028,8 +1037,7 @@ function OutcomeEntry({
   const t = useCycleT();
   const { t: common } = useTranslation();
   const lang = useUiLanguage();
-  /** An outcome status as an update records it (a string in the API's type), named in the interface's language. */
-  const statusName = (status: string) => common(`outcomeStatus.${status as (typeof OUTCOME_STATUSES)[number]}`);
+  const names = useVocabularyNames();
   const send = useSend();
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>();
@@ -1087,7 +1095,7 @@ function OutcomeEntry({
               <li key={u.id}>
                 {u.date} · {sideName(sides, u.side, lang)} · {t(`rag_${u.rag}`)}
                 {u.statusChange
-                  ? ` · ${u.statusChange.from ? statusName(u.statusChange.from) : ''} → ${statusName(u.statusChange.to)}`
+                  ? ` · ${u.statusChange.from ? names.outcomeStatus(u.statusChange.from) : ''} → ${names.outcomeStatus(u.statusChange.to)}`
                   : ''}
                 {u.meeting !== undefined ? ` · ${t('atMeeting', { number: u.meeting })}` : ''}
                 {u.text ? (

@@ -7,6 +7,7 @@ import '../register.css';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { DialogueSummaryT, OutcomeT } from '../../shared/api.js';
+import { readoutDocumentPath } from '../../shared/readout-workflow.js';
 import { Breadcrumbs } from '../components/Breadcrumbs.js';
 import { DateText, DateTimeText } from '../components/DateText.js';
 import { LocalText } from '../components/LocalText.js';
@@ -26,7 +27,6 @@ import {
   usePublicReadouts,
   useRegisterT,
   type PublicIssueT,
-  type PublicReadoutT,
 } from '../hooks/register.js';
 import { formatDate } from '../i18n/format.js';
 import { linkTo } from '../routes.js';
@@ -41,11 +41,6 @@ function PrintButton() {
 }
 
 type Sides = DialogueSummaryT['sides'];
-
-/** A published readout as a document (the API serves published readouts to anyone). */
-function readoutDocument(key: string, r: PublicReadoutT, format: 'html' | 'pdf' | 'docx'): string {
-  return `/api/v1/dialogues/${encodeURIComponent(key)}/meetings/${r.meeting}/readouts/${encodeURIComponent(r.id)}/document?format=${format}`;
-}
 
 function useDialogueSummary(key: string) {
   const dialogues = usePublicDialogues();
@@ -128,7 +123,7 @@ export function RegisterDialoguePage() {
       <ul className="usa-list">
         {readouts.data?.items.map((r) => (
           <li key={r.id}>
-            <a href={readoutDocument(key, r, 'html')} lang={r.lang === 'zh' ? 'zh-Hans' : 'en'}>
+            <a href={readoutDocumentPath(key, r.meeting, r.id, 'html')} lang={r.lang === 'zh' ? 'zh-Hans' : 'en'}>
               {rt('readoutOf', { number: r.meeting, side: sideName(dialogue?.sides, r.side, lang) })}
             </a>{' '}
             · {t(`edit.language.${r.lang === 'zh' ? 'zh' : 'en'}`)}
@@ -138,7 +133,8 @@ export function RegisterDialoguePage() {
                 · <DateTimeText at={r.published} />
               </>
             ) : null}{' '}
-            · <a href={readoutDocument(key, r, 'pdf')}>PDF</a> · <a href={readoutDocument(key, r, 'docx')}>Word</a>
+            · <a href={readoutDocumentPath(key, r.meeting, r.id, 'pdf')}>PDF</a> ·{' '}
+            <a href={readoutDocumentPath(key, r.meeting, r.id, 'docx')}>Word</a>
           </li>
         ))}
       </ul>
